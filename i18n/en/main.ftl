@@ -1,0 +1,73 @@
+# Interface strings of the default theme (English). Every message here must exist in every
+# language's main.ftl; `handbook build` names any that is missing.
+
+language-name = English
+# The name of each language, written in this language (used in "not yet translated into …").
+lang-en = English
+lang-hi = Hindi
+site-title = After the No
+site-tagline = A handbook for getting through job rejection: real stories, practical tips and worksheets you can print.
+
+skip-link = Skip to content
+nav-label = Main menu
+nav-home = Home
+language-switcher-label = Language
+not-translated = not yet translated into { $language }
+breadcrumb-label = You are here
+
+section-stories = Stories
+section-guidance = Guidance
+section-tips = Tips
+section-worksheets = Worksheets
+section-stories-blurb = People who were turned down, and what they did next.
+section-guidance-blurb = Longer articles on handling rejection and planning your next steps.
+section-tips-blurb = Short, practical ideas you can try today.
+section-worksheets-blurb = Printable worksheets to fill in by hand, at home or at a career centre.
+
+count-stories = { $count ->
+    [one] { $count } story
+   *[other] { $count } stories
+}
+count-guidance = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+count-tips = { $count ->
+    [one] { $count } tip
+   *[other] { $count } tips
+}
+count-worksheets = { $count ->
+    [one] { $count } worksheet
+   *[other] { $count } worksheets
+}
+section-empty = Nothing here yet.
+
+home-sections-heading = What you will find here
+page-tags = Tags
+published-on = Published { $date }
+source-label = Based on a public report:
+illustrative-note = This story is an illustrative composite: it draws on common experiences and does not describe one real person.
+worksheet-name = Name
+worksheet-date = Date
+worksheet-print-hint = Print this worksheet and fill it in by hand.
+
+choose-language = Choose your language
+not-found-title = Page not found
+not-found-text = This page does not exist, or it has moved. Try the home page of your language:
+
+footer-note = Written by volunteers. Text licensed under CC BY 4.0.
+footer-about = About this handbook
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

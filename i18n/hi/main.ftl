@@ -1,0 +1,72 @@
+# डिफ़ॉल्ट थीम की इंटरफ़ेस स्ट्रिंग्स (हिन्दी)। हर मैसेज हर भाषा की main.ftl में होना चाहिए।
+
+language-name = हिन्दी
+# The name of each language, written in this language (used in "not yet translated into …").
+lang-en = अंग्रेज़ी
+lang-hi = हिन्दी
+site-title = ‘ना’ के बाद
+site-tagline = जॉब रिजेक्शन से उबरने की हैंडबुक: सच्ची कहानियाँ, काम के सुझाव और प्रिंट करने लायक़ वर्कशीट।
+
+skip-link = सीधे मुख्य सामग्री पर जाएँ
+nav-label = मुख्य मेन्यू
+nav-home = होम
+language-switcher-label = भाषा
+not-translated = { $language } में अभी अनुवाद नहीं हुआ है
+breadcrumb-label = आप यहाँ हैं
+
+section-stories = कहानियाँ
+section-guidance = गाइड
+section-tips = सुझाव
+section-worksheets = वर्कशीट
+section-stories-blurb = वे लोग जिन्हें ‘ना’ सुनना पड़ा, और उसके बाद उन्होंने क्या किया।
+section-guidance-blurb = रिजेक्शन को संभालने और आगे की प्लानिंग पर विस्तार से लेख।
+section-tips-blurb = छोटे, काम के सुझाव जिन्हें आज ही आज़माया जा सकता है।
+section-worksheets-blurb = प्रिंट करके हाथ से भरने वाली वर्कशीट, घर पर या करियर सेंटर में।
+
+count-stories = { $count ->
+    [one] { $count } कहानी
+   *[other] { $count } कहानियाँ
+}
+count-guidance = { $count ->
+    [one] { $count } लेख
+   *[other] { $count } लेख
+}
+count-tips = { $count ->
+    [one] { $count } सुझाव
+   *[other] { $count } सुझाव
+}
+count-worksheets = { $count ->
+    [one] { $count } वर्कशीट
+   *[other] { $count } वर्कशीट
+}
+section-empty = यहाँ अभी कुछ नहीं है।
+
+home-sections-heading = इस हैंडबुक में क्या है
+page-tags = टैग
+published-on = प्रकाशित: { $date }
+source-label = एक सार्वजनिक रिपोर्ट पर आधारित:
+illustrative-note = यह कहानी कई लोगों के आम अनुभवों को जोड़कर बनाई गई है; यह किसी एक असली व्यक्ति की कहानी नहीं है।
+worksheet-name = नाम
+worksheet-date = तारीख़
+worksheet-print-hint = इस वर्कशीट को प्रिंट करें और हाथ से भरें।
+
+choose-language = अपनी भाषा चुनें
+not-found-title = पेज नहीं मिला
+not-found-text = यह पेज मौजूद नहीं है या कहीं और चला गया है। अपनी भाषा का होम पेज खोलें:
+
+footer-note = स्वयंसेवकों द्वारा लिखी गई। सामग्री CC BY 4.0 लाइसेंस के तहत।
+footer-about = इस हैंडबुक के बारे में
+
+date-long = { $day } { $month }, { $year }
+month-1 = जनवरी
+month-2 = फ़रवरी
+month-3 = मार्च
+month-4 = अप्रैल
+month-5 = मई
+month-6 = जून
+month-7 = जुलाई
+month-8 = अगस्त
+month-9 = सितंबर
+month-10 = अक्टूबर
+month-11 = नवंबर
+month-12 = दिसंबर

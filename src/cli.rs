@@ -1,0 +1,28 @@
+//! Command-line interface (clap derive). Each command's arguments live in `cmd/`.
+
+use crate::cmd;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Build the bilingual resilience handbook: Markdown in content/<lang>/ becomes a static site
+/// that is searchable, printable and ready for GitHub Pages.
+#[derive(Debug, Parser)]
+#[command(name = "handbook", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The site folder (the one holding content/ and handbook.yaml).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    /// Print only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into public/ (or --out). A failed build leaves the previous output untouched.
+    Build(cmd::build::Args),
+}

@@ -1,0 +1,3 @@
+//! Thin subcommands: turn arguments into a pipeline call and print its result.
+
+pub mod build;

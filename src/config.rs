@@ -1,0 +1,163 @@
+//! Site configuration: `handbook.yaml` as written (`RawConfig`, which rejects unknown keys) is
+//! resolved once into a validated [`Config`] that later stages trust without re-checking.
+
+use crate::model::lang::Lang;
+use crate::model::url::BaseUrl;
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "handbook.yaml";
+
+/// The file exactly as written. Every field is optional: a folder with only `content/` builds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// Site title per language; falls back to the Fluent message `site-title`.
+    title: Option<BTreeMap<String, String>>,
+    base_url: Option<String>,
+    languages: Option<Vec<String>>,
+    default_language: Option<String>,
+    theme: Option<String>,
+    portable: Option<bool>,
+}
+
+/// What the command line can override.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub portable: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub titles: BTreeMap<Lang, String>,
+    pub base_url: BaseUrl,
+    /// In configuration order; the first is the default unless `default_language` says otherwise.
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub theme: String,
+    pub portable: bool,
+    pub drafts: bool,
+}
+
+impl Config {
+    /// Reads `handbook.yaml` if present. A broken config is an environment error: nothing else
+    /// can be checked without it, so this fails at once instead of collecting diagnostics.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let raw = if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read `{}`", path.display()))?;
+            if text.trim().is_empty() {
+                RawConfig::default()
+            } else {
+                serde_yaml::from_str(&text).map_err(|e| {
+                    let loc = e.location().map(|l| format!(":{}:{}", l.line(), l.column())).unwrap_or_default();
+                    anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", strip_location(&e.to_string()))
+                })?
+            }
+        } else {
+            RawConfig::default()
+        };
+        resolve(root, raw, overrides)
+    }
+}
+
+fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
+    let codes = raw.languages.unwrap_or_else(|| vec!["en".into(), "hi".into()]);
+    if codes.is_empty() {
+        bail!("{CONFIG_FILE}: `languages` must list at least one language");
+    }
+    let mut languages = Vec::new();
+    for code in &codes {
+        let lang = Lang::parse(code).with_context(|| {
+            format!("{CONFIG_FILE}: `languages`: `{code}` is not a language code like `en` or `hi`")
+        })?;
+        if languages.contains(&lang) {
+            bail!("{CONFIG_FILE}: `languages`: `{code}` is listed twice");
+        }
+        languages.push(lang);
+    }
+    let default_language = match raw.default_language {
+        Some(code) => languages.iter().find(|l| l.as_str() == code).cloned().with_context(|| {
+            format!("{CONFIG_FILE}: `default_language`: `{code}` is not one of `languages`")
+        })?,
+        None => languages[0].clone(),
+    };
+    let mut titles = BTreeMap::new();
+    for (code, title) in raw.title.unwrap_or_default() {
+        let lang = languages.iter().find(|l| l.as_str() == code).cloned().with_context(|| {
+            format!("{CONFIG_FILE}: `title`: `{code}` is not one of `languages`")
+        })?;
+        titles.insert(lang, title);
+    }
+    let base_raw = ov.base_url.clone().or(raw.base_url).unwrap_or_else(|| "/".into());
+    let base_url = BaseUrl::parse(&base_raw).map_err(|e| anyhow::anyhow!("base URL: {e}"))?;
+    let theme = raw.theme.unwrap_or_else(|| "default".into());
+    if !crate::model::lang::is_kebab_slug(&theme) {
+        bail!("{CONFIG_FILE}: `theme`: `{theme}` must be a folder name in kebab-case");
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        titles,
+        base_url,
+        languages,
+        default_language,
+        theme,
+        portable: ov.portable || raw.portable.unwrap_or(false),
+        drafts: ov.drafts,
+    })
+}
+
+/// serde_yaml appends " at line X column Y"; we print the location ourselves, first.
+pub fn strip_location(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(yaml: &str) -> Result<Config> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), yaml).unwrap();
+        Config::load(dir.path(), &Overrides::default())
+    }
+
+    #[test]
+    fn defaults_without_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::load(dir.path(), &Overrides::default()).unwrap();
+        assert_eq!(c.languages.len(), 2);
+        assert_eq!(c.default_language.as_str(), "en");
+        assert_eq!(c.base_url.path, "/");
+    }
+
+    #[test]
+    fn unknown_key_names_line() {
+        let err = load("languages: [en]\nbase_ulr: /x/\n").unwrap_err().to_string();
+        assert!(err.contains("handbook.yaml:2"), "{err}");
+        assert!(err.contains("base_ulr"), "{err}");
+    }
+
+    #[test]
+    fn bad_default_language() {
+        let err = load("languages: [en]\ndefault_language: hi\n").unwrap_err().to_string();
+        assert!(err.contains("default_language"), "{err}");
+    }
+
+    #[test]
+    fn override_base_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let ov = Overrides { base_url: Some("https://a.b/c".into()), ..Default::default() };
+        let c = Config::load(dir.path(), &ov).unwrap();
+        assert_eq!(c.base_url.path, "/c/");
+    }
+}

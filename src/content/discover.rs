@@ -1,0 +1,200 @@
+//! Stage 1: find the site's source files. The one rule that maps a path to (language, page key)
+//! lives here; everything after works with [`Source`] values, never with raw paths.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::lang::{Lang, PageKey, RESERVED_SLUGS, Section, is_kebab_slug};
+use crate::model::url::SitePath;
+use anyhow::{Result, bail};
+use std::path::{Component, Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A Markdown page found under `content/`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub lang: Lang,
+    pub key: PageKey,
+    pub path: PathBuf,
+    /// Relative to the site root, used in every message about this file.
+    pub rel: PathBuf,
+}
+
+/// Any other file under `content/<lang>/` (images, downloads), copied to the same place in the
+/// output so relative links written beside the Markdown keep working.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub site_path: SitePath,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub sources: Vec<Source>,
+    pub assets: Vec<Asset>,
+}
+
+pub const CONTENT_DIR: &str = "content";
+
+pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> {
+    let content = config.root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        bail!(
+            "no `{CONTENT_DIR}/` folder in `{}`: run handbook in the site's folder, or pass --root",
+            config.root.display()
+        );
+    }
+    let mut found = Discovered::default();
+    let walker = WalkDir::new(&content).follow_links(false).sort_by_file_name().into_iter();
+    let mut walker = walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err.path().map(|p| rel_to(&config.root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diags.push(Diagnostic::error(rel, 0, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = rel_to(&config.root, entry.path());
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::error(
+                &rel,
+                0,
+                "is a symbolic link; handbook does not follow links in content/, copy the file instead",
+            ));
+            continue;
+        }
+        let inner: Vec<String> = entry
+            .path()
+            .strip_prefix(&content)
+            .unwrap_or(entry.path())
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        if entry.file_type().is_dir() {
+            if inner.len() == 1 && !config.languages.iter().any(|l| l.as_str() == inner[0]) {
+                let known: Vec<_> = config.languages.iter().map(|l| l.as_str()).collect();
+                diags.push(Diagnostic::error(
+                    &rel,
+                    0,
+                    format!(
+                        "unknown language folder `{}`: the configured languages are {}; add it to `languages` in handbook.yaml or move the folder",
+                        inner[0],
+                        known.join(", ")
+                    ),
+                ));
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if inner.len() == 1 {
+            diags.push(Diagnostic::error(
+                &rel,
+                0,
+                "files directly in content/ are not part of any language; move it to content/<lang>/",
+            ));
+            continue;
+        }
+        let Some(lang) = config.languages.iter().find(|l| l.as_str() == inner[0]).cloned() else {
+            continue;
+        };
+        let is_md = entry.path().extension().is_some_and(|e| e == "md");
+        if !is_md {
+            found.assets.push(Asset {
+                path: entry.path().to_path_buf(),
+                site_path: SitePath::new(inner.join("/")),
+                rel,
+            });
+            continue;
+        }
+        match classify(&inner[1..]) {
+            Ok(key) => found.sources.push(Source { lang, key, path: entry.path().to_path_buf(), rel }),
+            Err(msg) => diags.push(Diagnostic::error(rel, 0, msg)),
+        }
+    }
+    Ok(found)
+}
+
+/// The path rule, below `content/<lang>/`.
+fn classify(parts: &[String]) -> Result<PageKey, String> {
+    let stem = |name: &str| name.strip_suffix(".md").unwrap_or(name).to_string();
+    let check_slug = |slug: &str| {
+        if is_kebab_slug(slug) {
+            Ok(())
+        } else {
+            Err(format!(
+                "the file name `{slug}.md` is not a valid slug: use lowercase ASCII letters, digits and single hyphens (for example `seek-feedback.md`), in every language"
+            ))
+        }
+    };
+    match parts {
+        [file] if file == "_index.md" => Ok(PageKey::Home),
+        [file] => {
+            let slug = stem(file);
+            check_slug(&slug)?;
+            if RESERVED_SLUGS.contains(&slug.as_str()) {
+                return Err(format!("`{slug}` is a name the site uses for its own pages; choose another file name"));
+            }
+            Ok(PageKey::Standalone(slug))
+        }
+        [dir, file] => {
+            let section = Section::from_slug(dir).ok_or_else(|| {
+                format!(
+                    "`{dir}` is not a section; pages go in stories/, guidance/, tips/ or worksheets/"
+                )
+            })?;
+            if file == "_index.md" {
+                return Ok(PageKey::SectionIndex(section));
+            }
+            let slug = stem(file);
+            check_slug(&slug)?;
+            Ok(PageKey::Entry(section, slug))
+        }
+        _ => Err("pages go at most one folder deep: content/<lang>/<section>/<slug>.md".into()),
+    }
+}
+
+/// Hidden files and editors' temporary files are never content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+pub fn rel_to(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(p: &str) -> Vec<String> {
+        p.split('/').map(String::from).collect()
+    }
+
+    #[test]
+    fn path_rule() {
+        assert_eq!(classify(&parts("_index.md")), Ok(PageKey::Home));
+        assert_eq!(classify(&parts("about.md")), Ok(PageKey::Standalone("about".into())));
+        assert_eq!(
+            classify(&parts("tips/seek-feedback.md")),
+            Ok(PageKey::Entry(Section::Tips, "seek-feedback".into()))
+        );
+        assert_eq!(classify(&parts("tips/_index.md")), Ok(PageKey::SectionIndex(Section::Tips)));
+        assert!(classify(&parts("recipes/x.md")).unwrap_err().contains("not a section"));
+        assert!(classify(&parts("tips/Seek Feedback.md")).unwrap_err().contains("slug"));
+        assert!(classify(&parts("tips/a/b.md")).is_err());
+        assert!(classify(&parts("search.md")).unwrap_err().contains("uses for its own"));
+    }
+}

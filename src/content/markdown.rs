@@ -1,0 +1,487 @@
+//! Markdown passes over pulldown-cmark events, in two steps:
+//!
+//! 1. [`scan`] (parse stage, per page): heading ids, links to resolve, plain text for search,
+//!    and syntax problems (worksheet blocks, unsafe links, images without alt text), with lines.
+//! 2. [`render`] (render stage): HTML, once links are resolved against the whole site.
+//!
+//! Raw HTML in Markdown is never trusted: it is shown as text. Worksheet blocks (fenced blocks
+//! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
+//! cells become boxes to fill in; task-list items become printed checkboxes.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Most lines or box rows one block may ask for; more cannot fit a printed page.
+pub const MAX_WRITING_LINES: u32 = 40;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// A link or image destination that points inside the site and must be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub problems: Vec<Problem>,
+    /// The visible text, for search indexing and snippets.
+    pub plain: String,
+    pub worksheet_blocks: usize,
+}
+
+/// Where a link destination points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `https://…`, `http://…`, `mailto:…`
+    External,
+    /// `#anchor` on the same page
+    Anchor,
+    /// A relative path inside `content/` (a `.md` page or another file), resolved by the model.
+    Relative,
+    /// `/en/tips/` — breaks under a subpath, so refused with advice.
+    SiteAbsolute,
+    /// `javascript:`, `data:` and any other scheme.
+    Unsafe(String),
+}
+
+pub fn classify_link(dest: &str) -> LinkTarget {
+    let d = dest.trim();
+    let lower = d.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") {
+        LinkTarget::External
+    } else if d.starts_with('#') {
+        LinkTarget::Anchor
+    } else if d.starts_with("//") {
+        LinkTarget::Unsafe("//".into())
+    } else if d.starts_with('/') || d.starts_with('\\') {
+        LinkTarget::SiteAbsolute
+    } else if let Some((scheme, _)) = d.split_once(':').filter(|(s, _)| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !s.contains('/')
+    }) {
+        LinkTarget::Unsafe(scheme.to_ascii_lowercase())
+    } else {
+        LinkTarget::Relative
+    }
+}
+
+/// Heading ids: lowercase, spaces to hyphens, punctuation dropped, Devanagari kept whole
+/// (virama and vowel signs included: `char::is_alphanumeric` is false for the virama, so it
+/// cannot be the test).
+pub fn slugify_heading(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        let keep_devanagari = ('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+        if keep_devanagari || c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "section".into() } else { out }
+}
+
+/// A worksheet block's info string, parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    Lines(u32),
+    Box(u32),
+    NameDate,
+}
+
+/// `Ok(None)`: an ordinary code block. `Err`: a worksheet block written wrong.
+fn parse_writing(info: &str) -> Result<Option<Writing>, String> {
+    let mut words = info.split_whitespace();
+    let kind = words.next().unwrap_or("");
+    let arg = words.next();
+    let count = |name: &str| -> Result<u32, String> {
+        let usage = format!("write ```{name} N``` with N a whole number from 1 to {MAX_WRITING_LINES}");
+        let n: u32 = arg.ok_or_else(|| format!("`{name}` needs a number: {usage}"))?.parse().map_err(|_| format!("`{info}`: {usage}"))?;
+        if !(1..=MAX_WRITING_LINES).contains(&n) {
+            return Err(format!("`{info}`: {usage}"));
+        }
+        if words.clone().next().is_some() {
+            return Err(format!("`{info}` has extra words: {usage}"));
+        }
+        Ok(n)
+    };
+    match kind {
+        "lines" => count("lines").map(|n| Some(Writing::Lines(n))),
+        "box" => count("box").map(|n| Some(Writing::Box(n))),
+        "name-date" if arg.is_none() => Ok(Some(Writing::NameDate)),
+        "name-date" => Err("`name-date` takes no number: write ```name-date```".into()),
+        "line" | "lines:" | "boxes" | "namedate" | "name_date" => Err(format!(
+            "`{kind}` is not a worksheet block; use ```lines N```, ```box N``` or ```name-date```"
+        )),
+        _ => Ok(None),
+    }
+}
+
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(s: &str) -> LineIndex {
+        LineIndex(std::iter::once(0).chain(s.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+    /// (line, column), 1-based, for a byte offset.
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let line = self.0.partition_point(|&start| start <= offset);
+        (line, offset - self.0[line.saturating_sub(1)] + 1)
+    }
+}
+
+pub fn scan(body: &str, body_offset: usize) -> Scan {
+    let index = LineIndex::new(body);
+    let mut out = Scan::default();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut image: Option<(usize, String)> = None;
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let (line, column) = index.at(range.start);
+        let line = line + body_offset;
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => heading = Some((level as u8, id.map(|i| i.to_string()), String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = heading.take() {
+                    let base = explicit.unwrap_or_else(|| slugify_heading(&text));
+                    let id = unique_id(&mut seen_ids, base);
+                    out.headings.push(Heading { level, text: text.trim().to_string(), id });
+                }
+                out.plain.push('\n');
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => record_link(&mut out, &dest_url, line, column),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((line, String::new()));
+                record_link(&mut out, &dest_url, line, column);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((line, alt)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    out.problems.push(Problem {
+                        line,
+                        message: "image has no alt text: write a short description inside the brackets, `![what the image shows](file.png)`".into(),
+                    });
+                }
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                in_code = true;
+                match parse_writing(&info) {
+                    Ok(Some(_)) => out.worksheet_blocks += 1,
+                    Ok(None) => {}
+                    Err(message) => out.problems.push(Problem { line, message }),
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = heading.as_mut() {
+                    text.push_str(&t);
+                }
+                if let Some((_, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+                if !in_code {
+                    out.plain.push_str(&t);
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => out.plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.plain.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => out.plain.push('\n'),
+            _ => {}
+        }
+    }
+    out.plain = out.plain.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+    out
+}
+
+fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
+    match classify_link(dest) {
+        LinkTarget::External => {}
+        LinkTarget::Anchor | LinkTarget::Relative => out.links.push(LinkRef { dest: dest.to_string(), line, column }),
+        LinkTarget::SiteAbsolute => out.problems.push(Problem {
+            line,
+            message: format!(
+                "link `{dest}` starts with `/`, which breaks when the site lives under a subpath; link to the Markdown file with a relative path, such as `../tips/seek-feedback.md`"
+            ),
+        }),
+        LinkTarget::Unsafe(scheme) => out.problems.push(Problem {
+            line,
+            message: format!("link `{dest}` uses the `{scheme}` scheme; only https, http, mailto and relative links are allowed"),
+        }),
+    }
+}
+
+fn unique_id(seen: &mut HashMap<String, usize>, base: String) -> String {
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+}
+
+/// Words the renderer needs in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct WorksheetLabels {
+    pub name: String,
+    pub date: String,
+}
+
+pub struct RenderContext<'a> {
+    /// Heading ids from [`scan`], in document order.
+    pub heading_ids: &'a [String],
+    /// Resolved `href` for a relative or anchor destination; `None` leaves a dead `#`
+    /// (the build has already failed with a diagnostic in that case).
+    pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    pub labels: &'a WorksheetLabels,
+}
+
+use crate::html::escape as esc;
+
+pub fn render(body: &str, ctx: &RenderContext) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading_n = 0;
+    let mut depth = 0usize;
+    // Start index and kind of the last top-level block, to keep a prompt with its lines.
+    let mut last_block: Option<(usize, bool)> = None;
+    let mut in_head = false;
+    let mut parser = Parser::new_ext(body, options());
+    while let Some(event) = parser.next() {
+        let at_top = depth == 0;
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
+                let writing = parse_writing(info).ok().flatten();
+                let Some(writing) = writing else {
+                    depth += 1;
+                    if at_top {
+                        last_block = Some((events.len(), false));
+                    }
+                    events.push(event);
+                    continue;
+                };
+                let mut hint = String::new();
+                for inner in parser.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) => hint.push_str(&t),
+                        _ => {}
+                    }
+                }
+                let html = writing_html(writing, hint.trim(), ctx.labels);
+                match last_block {
+                    Some((start, true)) if at_top && matches!(writing, Writing::Lines(_) | Writing::Box(_)) => {
+                        events.insert(start, Event::Html(CowStr::from("<div class=\"ws-field\">")));
+                        events.push(Event::Html(html.into()));
+                        events.push(Event::Html(CowStr::from("</div>\n")));
+                    }
+                    _ => events.push(Event::Html(html.into())),
+                }
+                if at_top {
+                    last_block = None;
+                }
+            }
+            Event::Start(tag) => {
+                if at_top {
+                    last_block = Some((events.len(), matches!(tag, Tag::Paragraph | Tag::Heading { .. })));
+                }
+                depth += 1;
+                match tag {
+                    Tag::Heading { level, id: _, classes, attrs } => {
+                        let id = ctx.heading_ids.get(heading_n).cloned().unwrap_or_else(|| format!("h-{heading_n}"));
+                        heading_n += 1;
+                        events.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                    }
+                    Tag::Link { dest_url, title, .. } => {
+                        let title_attr = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", esc(&title)) };
+                        let open = match classify_link(&dest_url) {
+                            LinkTarget::External => format!("<a href=\"{}\" rel=\"noopener\"{title_attr}>", esc(dest_url.trim())),
+                            LinkTarget::Anchor | LinkTarget::Relative => {
+                                let href = (ctx.resolve)(&dest_url).unwrap_or_else(|| "#".into());
+                                format!("<a href=\"{}\"{title_attr}>", esc(&href))
+                            }
+                            _ => "<a>".to_string(),
+                        };
+                        events.push(Event::Html(open.into()));
+                    }
+                    Tag::Image { link_type, dest_url, title, id } => {
+                        let src = match classify_link(&dest_url) {
+                            LinkTarget::External => dest_url.to_string(),
+                            LinkTarget::Relative => (ctx.resolve)(&dest_url).unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        events.push(Event::Start(Tag::Image { link_type, dest_url: src.into(), title, id }));
+                    }
+                    // Raw HTML blocks are shown as text in a paragraph, never executed.
+                    Tag::HtmlBlock => events.push(Event::Start(Tag::Paragraph)),
+                    Tag::TableHead => {
+                        in_head = true;
+                        events.push(Event::Start(Tag::TableHead));
+                    }
+                    other => events.push(Event::Start(other)),
+                }
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                match end {
+                    TagEnd::Link => events.push(Event::Html(CowStr::from("</a>"))),
+                    TagEnd::HtmlBlock => events.push(Event::End(TagEnd::Paragraph)),
+                    TagEnd::TableHead => {
+                        in_head = false;
+                        events.push(Event::End(TagEnd::TableHead));
+                    }
+                    TagEnd::TableCell if !in_head && matches!(events.last(), Some(Event::Start(Tag::TableCell))) => {
+                        events.push(Event::Html(CowStr::from("<span class=\"ws-fill\"></span>")));
+                        events.push(Event::End(TagEnd::TableCell));
+                    }
+                    other => events.push(Event::End(other)),
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::TaskListMarker(checked) => {
+                let class = if checked { "ws-check is-checked" } else { "ws-check" };
+                events.push(Event::Html(format!("<span class=\"{class}\" aria-hidden=\"true\"></span>").into()));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
+    let mut s = String::new();
+    match w {
+        Writing::Lines(n) => {
+            let _ = write!(s, "<div class=\"ws-lines\" data-lines=\"{n}\">");
+            for _ in 0..n {
+                s.push_str("<div class=\"ws-line\"></div>");
+            }
+            s.push_str("</div>\n");
+        }
+        Writing::Box(n) => {
+            let _ = write!(s, "<div class=\"ws-box\" style=\"--rows:{n}\">");
+            if !hint.is_empty() {
+                let _ = write!(s, "<span class=\"ws-hint\">{}</span>", esc(hint));
+            }
+            s.push_str("</div>\n");
+        }
+        Writing::NameDate => {
+            let _ = write!(
+                s,
+                "<div class=\"ws-namedate\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span><span class=\"ws-label\">{}</span><span class=\"ws-blank ws-blank-short\"></span></div>\n",
+                esc(&labels.name),
+                esc(&labels.date)
+            );
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        let s = scan(md, 0);
+        let ids: Vec<String> = s.headings.iter().map(|h| h.id.clone()).collect();
+        let resolve = |d: &str| Some(format!("/resolved/{d}"));
+        let labels = WorksheetLabels { name: "Name".into(), date: "Date".into() };
+        render(md, &RenderContext { heading_ids: &ids, resolve: &resolve, labels: &labels })
+    }
+
+    #[test]
+    fn devanagari_heading_ids() {
+        assert_eq!(slugify_heading("इंटरव्यू के बाद क्या करें?"), "इंटरव्यू-के-बाद-क्या-करें");
+        assert_eq!(slugify_heading("After the interview: next steps"), "after-the-interview-next-steps");
+        assert_eq!(slugify_heading("प्रश्न।"), "प्रश्न");
+        assert_eq!(slugify_heading("!!!"), "section");
+        let s = scan("# A\n\n## A\n\n## B {#custom}\n", 0);
+        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-1", "custom"]);
+        assert!(html("## इंटरव्यू के बाद\n").contains("id=\"इंटरव्यू-के-बाद\""));
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n");
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("<img"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+    }
+
+    #[test]
+    fn links() {
+        let h = html("[ext](https://example.org) [int](../tips/a.md#x) [bad](javascript:alert(1))");
+        assert!(h.contains("<a href=\"https://example.org\" rel=\"noopener\">ext</a>"), "{h}");
+        assert!(h.contains("<a href=\"/resolved/../tips/a.md#x\">int</a>"), "{h}");
+        assert!(h.contains("<a>bad</a>"), "{h}");
+        let s = scan("x\n\n[a](javascript:x) [b](/en/) ![](p.png) [c](a.md)\n", 3);
+        assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
+        assert!(s.problems.iter().all(|p| p.line == 6));
+        assert_eq!(s.links.iter().map(|l| l.dest.as_str()).collect::<Vec<_>>(), ["p.png", "a.md"]);
+    }
+
+    #[test]
+    fn classify() {
+        assert_eq!(classify_link("JavaScript:x"), LinkTarget::Unsafe("javascript".into()));
+        assert_eq!(classify_link("data:text/html,x"), LinkTarget::Unsafe("data".into()));
+        assert_eq!(classify_link("//evil.example/x"), LinkTarget::Unsafe("//".into()));
+        assert_eq!(classify_link("../a.md"), LinkTarget::Relative);
+        assert_eq!(classify_link("#x"), LinkTarget::Anchor);
+        assert_eq!(classify_link("mailto:a@b.c"), LinkTarget::External);
+    }
+
+    #[test]
+    fn worksheet_blocks() {
+        let h = html("```name-date\n```\n\nWhat went well?\n\n```lines 3\n```\n\n```box 4\nA hint <b>\n```\n");
+        assert!(h.contains("<div class=\"ws-namedate\">"), "{h}");
+        assert_eq!(h.matches("<div class=\"ws-line\"></div>").count(), 3);
+        assert!(h.starts_with("<div class=\"ws-namedate\">"), "{h}");
+        assert!(h.contains("<div class=\"ws-field\"><p>What went well?</p>\n<div class=\"ws-lines\""), "{h}");
+        assert!(h.contains("<span class=\"ws-hint\">A hint &lt;b&gt;</span>"), "{h}");
+        let s = scan("```lines 0\n```\n\n```lines\n```\n\n```box 99\n```\n\n```line 3\n```\n\n```rust\n```\n", 0);
+        assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
+        assert_eq!(s.problems[0].line, 1);
+    }
+
+    #[test]
+    fn tables_and_tasks() {
+        let h = html("| A | B |\n|---|---|\n| x |  |\n\n- [ ] one\n- [x] two\n");
+        assert_eq!(h.matches("ws-fill").count(), 1, "{h}");
+        assert!(h.contains("<span class=\"ws-check\" aria-hidden=\"true\"></span>"), "{h}");
+        assert!(h.contains("ws-check is-checked"));
+        assert!(!h.contains("<input"));
+    }
+
+    #[test]
+    fn footnotes_and_strikethrough() {
+        let h = html("a[^1] ~~b~~\n\n[^1]: note\n");
+        assert!(h.contains("<del>b</del>") && h.contains("footnote"), "{h}");
+    }
+}

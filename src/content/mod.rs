@@ -1,0 +1,6 @@
+//! Reading content: discovery (stage 1) and parsing (stage 2).
+
+pub mod discover;
+pub mod frontmatter;
+pub mod markdown;
+pub mod parse;

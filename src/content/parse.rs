@@ -1,0 +1,61 @@
+//! Stage 2: read and parse every source in parallel: front matter into typed fields, Markdown
+//! scanned for headings, links and problems. Nothing here knows about other pages.
+
+use super::discover::Source;
+use super::frontmatter::{Document, Requirements, parse_document};
+use super::markdown::{Scan, scan};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::lang::{PageKey, Section};
+use rayon::prelude::*;
+
+/// Pages larger than this are refused: no handbook page is that long, and a runaway file
+/// (a pasted log, a binary renamed `.md`) should not stall a build.
+pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct ParsedPage {
+    pub source: Source,
+    pub doc: Document,
+    pub scan: Scan,
+}
+
+pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPage> {
+    let results: Vec<Result<ParsedPage, Vec<Diagnostic>>> = sources.into_par_iter().map(parse_one).collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(p) => {
+                for problem in &p.scan.problems {
+                    diags.push(Diagnostic::error(&p.source.rel, problem.line, problem.message.clone()));
+                }
+                pages.push(p);
+            }
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    pages
+}
+
+fn parse_one(source: Source) -> Result<ParsedPage, Vec<Diagnostic>> {
+    let too_big = |len: u64| {
+        vec![Diagnostic::error(
+            &source.rel,
+            0,
+            format!(
+                "the page is {:.1} MB; pages are limited to {} MB, split it into several pages",
+                len as f64 / 1_048_576.0,
+                MAX_PAGE_BYTES / 1_048_576
+            ),
+        )]
+    };
+    let meta = std::fs::metadata(&source.path)
+        .map_err(|e| vec![Diagnostic::error(&source.rel, 0, format!("cannot read: {e}"))])?;
+    if meta.len() > MAX_PAGE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let bytes = std::fs::read(&source.path).map_err(|e| vec![Diagnostic::error(&source.rel, 0, format!("cannot read: {e}"))])?;
+    let req = Requirements { tags: matches!(source.key, PageKey::Entry(Section::Tips, _)) };
+    let doc = parse_document(&bytes, &source.rel, req)?;
+    let scan = scan(&doc.body, doc.body_offset);
+    Ok(ParsedPage { source, doc, scan })
+}

@@ -1,0 +1,174 @@
+//! Problems found in a site's files, collected rather than thrown, so one run reports all of
+//! them. Every diagnostic names the file (relative to the site root), the line, and where it
+//! applies the front-matter field, in plain words.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    /// The front-matter field or Fluent message the problem is about, when there is one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.as_ref().to_path_buf(),
+            line,
+            column: 0,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, message) }
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn column(mut self, column: usize) -> Diagnostic {
+        self.column = column;
+        self
+    }
+
+    fn location(&self) -> String {
+        let file = self.file.to_string_lossy().replace('\\', "/");
+        match (self.line, self.column) {
+            (0, _) => file,
+            (l, 0) => format!("{file}:{l}"),
+            (l, c) => format!("{file}:{l}:{c}"),
+        }
+    }
+
+    /// One line for a terminal: `error: content/en/tips/x.md:3:8: field `tags`: …`.
+    pub fn human(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &self.field {
+            Some(f) => format!("{sev}: {}: `{f}`: {}", self.location(), self.message),
+            None => format!("{sev}: {}: {}", self.location(), self.message),
+        }
+    }
+
+    /// A GitHub Actions workflow command, which becomes an annotation on the pull request.
+    pub fn github(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = format!("file={}", escape_property(&self.file.to_string_lossy()));
+        if self.line > 0 {
+            props.push_str(&format!(",line={}", self.line));
+        }
+        if self.column > 0 {
+            props.push_str(&format!(",col={}", self.column));
+        }
+        let msg = match &self.field {
+            Some(f) => format!("`{f}`: {}", self.message),
+            None => self.message.clone(),
+        };
+        format!("::{sev} {props}::{}", escape_data(&msg))
+    }
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// All problems of a run. As an error it means "the content has problems", as opposed to an
+/// environment failure (unreadable folder, full disk), which is an `anyhow::Error`.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    /// Sorted by file, then line, so output is stable whatever order the stages ran in.
+    pub fn sorted(mut self) -> Diagnostics {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.0.dedup();
+        self
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{}", d.human())?;
+        }
+        let (e, w) = (self.errors(), self.warnings());
+        write!(
+            f,
+            "{e} error{}, {w} warning{}",
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_and_github_forms() {
+        let d = Diagnostic::error("content/en/tips/a.md", 3, "must not be empty").field("title").column(8);
+        assert_eq!(d.human(), "error: content/en/tips/a.md:3:8: `title`: must not be empty");
+        assert_eq!(
+            d.github(),
+            "::error file=content/en/tips/a.md,line=3,col=8::`title`: must not be empty"
+        );
+        let w = Diagnostic::warning("a,b.md", 0, "50%\nnext");
+        assert_eq!(w.github(), "::warning file=a%2Cb.md::50%25%0Anext");
+    }
+}

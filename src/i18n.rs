@@ -1,0 +1,174 @@
+//! Interface strings in Project Fluent, one bundle per language. The default theme's strings
+//! (`i18n/<lang>/main.ftl`) are compiled in; a site's own `i18n/<lang>/<file>.ftl` replaces the
+//! built-in file of the same name and adds others (such as `tags.ftl`).
+//!
+//! Bundles are the concurrent kind so Tera's functions (which must be `Send + Sync`) can call
+//! them while pages render in parallel; Unicode isolation marks are off, or U+2068/U+2069 would
+//! leak into HTML and the search index.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::lang::Lang;
+use anyhow::{Context, Result};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use include_dir::{Dir, include_dir};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
+/// Only the interface file is built in; tag names and other site files belong to the site.
+const BUILTIN_FILES: &[&str] = &["main.ftl"];
+pub const I18N_DIR: &str = "i18n";
+
+pub struct I18n {
+    bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
+    /// Message ids per language, and the file that defines each, for completeness checks.
+    ids: BTreeMap<Lang, BTreeMap<String, (PathBuf, usize)>>,
+}
+
+/// An argument to a message.
+pub enum Arg<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+impl I18n {
+    pub fn load(config: &Config, diags: &mut Diagnostics) -> Result<I18n> {
+        let mut bundles = BTreeMap::new();
+        let mut ids = BTreeMap::new();
+        for lang in &config.languages {
+            let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+            if let Some(dir) = BUILTIN.get_dir(lang.as_str()) {
+                for f in dir.files() {
+                    let name = f.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    if BUILTIN_FILES.contains(&name.as_str())
+                        && let Some(text) = f.contents_utf8()
+                    {
+                        files.insert(name.clone(), (PathBuf::from(I18N_DIR).join(lang.as_str()).join(&name), text.to_string()));
+                    }
+                }
+            }
+            let site_dir = config.root.join(I18N_DIR).join(lang.as_str());
+            if site_dir.is_dir() {
+                let mut entries: Vec<_> = std::fs::read_dir(&site_dir)
+                    .with_context(|| format!("cannot read `{}`", site_dir.display()))?
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                    .collect();
+                entries.sort();
+                for path in entries {
+                    let rel = PathBuf::from(I18N_DIR).join(lang.as_str()).join(path.file_name().unwrap_or_default());
+                    match std::fs::read(&path).map(String::from_utf8) {
+                        Ok(Ok(text)) => {
+                            let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                            files.insert(name, (rel, text.trim_start_matches('\u{feff}').replace("\r\n", "\n")));
+                        }
+                        Ok(Err(_)) => diags.push(Diagnostic::error(&rel, 0, "the file is not valid UTF-8 text")),
+                        Err(e) => diags.push(Diagnostic::error(&rel, 0, format!("cannot read: {e}"))),
+                    }
+                }
+            }
+            let langid = lang.as_str().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            let mut lang_ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+            for (rel, text) in files.into_values() {
+                let resource = match FluentResource::try_new(text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let line = text[..e.pos.start.min(text.len())].matches('\n').count() + 1;
+                            diags.push(Diagnostic::error(&rel, line, format!("Fluent syntax error: {}", e.kind)));
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        let id = m.id.name.to_string();
+                        let line = line_of_message(&text, &id);
+                        if let Some((first, _)) = lang_ids.get(&id) {
+                            diags.push(
+                                Diagnostic::error(&rel, line, format!("message is defined twice (also in `{}`)", display(first)))
+                                    .field(id.clone()),
+                            );
+                            continue;
+                        }
+                        lang_ids.insert(id, (rel.clone(), line));
+                    }
+                }
+                bundle.add_resource_overriding(resource);
+            }
+            bundles.insert(lang.clone(), bundle);
+            ids.insert(lang.clone(), lang_ids);
+        }
+        let i18n = I18n { bundles, ids };
+        i18n.check_complete(diags);
+        Ok(i18n)
+    }
+
+    /// A message present in one language but missing in another is an error naming both.
+    fn check_complete(&self, diags: &mut Diagnostics) {
+        let all: BTreeSet<&String> = self.ids.values().flat_map(|m| m.keys()).collect();
+        for (lang, ids) in &self.ids {
+            for id in &all {
+                if !ids.contains_key(*id) {
+                    let (file, _) = self.ids.values().find_map(|m| m.get(*id)).cloned().unwrap_or_default();
+                    let expected = PathBuf::from(I18N_DIR).join(lang.as_str()).join(file.file_name().unwrap_or_default());
+                    diags.push(
+                        Diagnostic::error(&expected, 0, format!("message is missing in language `{lang}` (it exists in `{}`)", display(&file)))
+                            .field(id.to_string()),
+                    );
+                }
+            }
+        }
+    }
+
+    pub fn has(&self, lang: &Lang, id: &str) -> bool {
+        self.ids.get(lang).is_some_and(|m| m.contains_key(id))
+    }
+
+    /// Where a message is defined, for diagnostics that point at it.
+    pub fn message_ids(&self, lang: &Lang) -> impl Iterator<Item = &str> {
+        self.ids.get(lang).into_iter().flat_map(|m| m.keys().map(String::as_str))
+    }
+
+    /// Formats a message; a missing message or a formatting error is an `Err` naming it.
+    pub fn format(&self, lang: &Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, String> {
+        let bundle = self.bundles.get(lang).ok_or_else(|| format!("no messages for language `{lang}`"))?;
+        let msg = bundle
+            .get_message(id)
+            .ok_or_else(|| format!("Fluent message `{id}` is missing in language `{lang}`"))?;
+        let pattern = msg.value().ok_or_else(|| format!("Fluent message `{id}` has no value in language `{lang}`"))?;
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => fargs.set(*k, FluentValue::from(*s)),
+                Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some(e) = errors.first() {
+            return Err(format!("Fluent message `{id}` in `{lang}`: {e}"));
+        }
+        Ok(out.into_owned())
+    }
+
+    /// Like [`format`](Self::format) for callers that already checked the message exists.
+    pub fn text(&self, lang: &Lang, id: &str) -> String {
+        self.format(lang, id, &[]).unwrap_or_else(|_| id.to_string())
+    }
+}
+
+fn display(p: &std::path::Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+fn line_of_message(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
+        .map_or(0, |i| i + 1)
+}

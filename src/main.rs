@@ -1,0 +1,30 @@
+//! The `handbook` binary: parse arguments, run the command, print errors, pick the exit code.
+
+use clap::Parser;
+use handbook::cli::{Cli, Command};
+use handbook::cmd;
+use handbook::diagnostics::Diagnostics;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(args) => cmd::build::run(&cli.root, args, cli.quiet),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(diags) = err.downcast_ref::<Diagnostics>() {
+                eprintln!("{diags}");
+                eprintln!("handbook: nothing was written; fix the problems above and run again");
+            } else {
+                eprint!("error: {err}");
+                for cause in err.chain().skip(1) {
+                    eprint!(": {cause}");
+                }
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

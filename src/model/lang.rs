@@ -1,0 +1,134 @@
+//! Languages and sections as types, so the rest of the code never compares raw strings.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A language code from the configuration (`en`, `hi`, …), validated once.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Lang(String);
+
+impl Lang {
+    /// Accepts BCP 47-looking codes made of a 2–3 letter primary subtag and optional
+    /// alphanumeric subtags (`hi`, `pt-br`); anything else cannot be a folder name we trust.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let mut parts = code.split('-');
+        let primary = parts.next()?;
+        let primary_ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase());
+        let rest_ok = parts.all(|p| {
+            !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        (primary_ok && rest_ok).then(|| Lang(code.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The four kinds of content the handbook has. The order here is the menu order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Stories,
+    Guidance,
+    Tips,
+    Worksheets,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Stories,
+        Section::Guidance,
+        Section::Tips,
+        Section::Worksheets,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Stories => "stories",
+            Section::Guidance => "guidance",
+            Section::Tips => "tips",
+            Section::Worksheets => "worksheets",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// Which page a source file is, independent of its language: translations share a key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKey {
+    /// `content/<lang>/_index.md`
+    Home,
+    /// `content/<lang>/<section>/_index.md` (optional intro text of a section list)
+    SectionIndex(Section),
+    /// `content/<lang>/<slug>.md`, a page outside the sections (for example `about`)
+    Standalone(String),
+    /// `content/<lang>/<section>/<slug>.md`
+    Entry(Section, String),
+}
+
+impl PageKey {
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            PageKey::SectionIndex(s) | PageKey::Entry(s, _) => Some(*s),
+            _ => None,
+        }
+    }
+
+    pub fn slug(&self) -> &str {
+        match self {
+            PageKey::Home => "",
+            PageKey::SectionIndex(s) => s.slug(),
+            PageKey::Standalone(slug) | PageKey::Entry(_, slug) => slug,
+        }
+    }
+}
+
+/// Names a top-level page may not take, because generated pages live there.
+pub const RESERVED_SLUGS: &[&str] = &["stories", "guidance", "tips", "worksheets", "tags", "search", "static", "print"];
+
+/// Slugs are ASCII kebab-case in every language so URLs stay shareable.
+pub fn is_kebab_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_codes() {
+        assert!(Lang::parse("hi").is_some());
+        assert!(Lang::parse("pt-br").is_some());
+        assert!(Lang::parse("HI").is_none());
+        assert!(Lang::parse("../x").is_none());
+        assert!(Lang::parse("").is_none());
+        assert!(Lang::parse("english").is_none());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_kebab_slug("seek-feedback"));
+        assert!(is_kebab_slug("top-10"));
+        assert!(!is_kebab_slug("Seek"));
+        assert!(!is_kebab_slug("नौकरी"));
+        assert!(!is_kebab_slug("a--b"));
+        assert!(!is_kebab_slug("-a"));
+        assert!(!is_kebab_slug("a_b"));
+    }
+}

@@ -1,0 +1,5 @@
+//! The site model: languages, page keys, URLs and the resolved [`site::Site`].
+
+pub mod lang;
+pub mod site;
+pub mod url;

@@ -1,0 +1,295 @@
+//! Stage 3: the site model. Parsed pages become [`Page`]s in one [`Site`]: drafts dropped,
+//! translations paired by key, tags checked against every language's Fluent files, and every
+//! link between pages resolved (or reported with file and line). Build, check and serve all
+//! work from this one model.
+
+use super::lang::{Lang, PageKey, Section};
+use super::url::SitePath;
+use crate::config::Config;
+use crate::content::discover::{Asset, CONTENT_DIR};
+use crate::content::frontmatter::FrontMatter;
+use crate::content::markdown::Scan;
+use crate::content::parse::ParsedPage;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::I18n;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+pub type PageId = usize;
+
+/// Where a link written in Markdown ends up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkDest {
+    Page { id: PageId, anchor: Option<String> },
+    File(SitePath),
+    /// `#anchor` on the page itself.
+    Anchor(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: PageId,
+    pub lang: Lang,
+    pub key: PageKey,
+    pub rel: PathBuf,
+    pub path: SitePath,
+    pub front: FrontMatter,
+    pub body: String,
+    pub scan: Scan,
+    pub links: HashMap<String, LinkDest>,
+}
+
+impl Page {
+    pub fn section(&self) -> Option<Section> {
+        self.key.section()
+    }
+}
+
+pub struct Site {
+    pub config: Config,
+    /// Shared with the template functions, which outlive any one borrow of the site.
+    pub i18n: Arc<I18n>,
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    index: HashMap<(Lang, PageKey), PageId>,
+}
+
+impl Site {
+    pub fn build(config: Config, i18n: I18n, parsed: Vec<ParsedPage>, assets: Vec<Asset>, diags: &mut Diagnostics) -> Site {
+        let mut pages: Vec<Page> = parsed
+            .into_iter()
+            .filter(|p| config.drafts || !p.doc.front.draft)
+            .map(|p| Page {
+                id: 0,
+                path: SitePath::of_page(&p.source.lang, &p.source.key),
+                lang: p.source.lang,
+                key: p.source.key,
+                rel: p.source.rel,
+                front: p.doc.front,
+                body: p.doc.body,
+                scan: p.scan,
+                links: HashMap::new(),
+            })
+            .collect();
+        // Deterministic ids whatever order files were parsed in.
+        pages.sort_by(|a, b| (&a.lang, &a.key).cmp(&(&b.lang, &b.key)));
+        let mut index = HashMap::new();
+        for (i, p) in pages.iter_mut().enumerate() {
+            p.id = i;
+            index.insert((p.lang.clone(), p.key.clone()), i);
+        }
+        let mut site = Site { config, i18n: Arc::new(i18n), pages, assets, index };
+        site.check_tags(diags);
+        site.resolve_links(diags);
+        site
+    }
+
+    pub fn page(&self, lang: &Lang, key: &PageKey) -> Option<&Page> {
+        self.index.get(&(lang.clone(), key.clone())).map(|&i| &self.pages[i])
+    }
+
+    /// The same page in another language, if it was written.
+    pub fn translation(&self, page: &Page, lang: &Lang) -> Option<&Page> {
+        self.page(lang, &page.key)
+    }
+
+    /// Entries of a section in one language, in reading order: weight, newest date, title, slug.
+    pub fn entries(&self, lang: &Lang, section: Section) -> Vec<&Page> {
+        let mut v: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|p| &p.lang == lang && matches!(&p.key, PageKey::Entry(s, _) if *s == section))
+            .collect();
+        v.sort_by(|a, b| {
+            a.front
+                .weight
+                .cmp(&b.front.weight)
+                .then_with(|| b.front.date.cmp(&a.front.date))
+                .then_with(|| a.front.title.cmp(&b.front.title))
+                .then_with(|| a.key.slug().cmp(b.key.slug()))
+        });
+        v
+    }
+
+    pub fn pages_in(&self, lang: &Lang) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(move |p| &p.lang == lang)
+    }
+
+    /// Every tag must have a name in every language, or some reader would see a raw slug.
+    fn check_tags(&self, diags: &mut Diagnostics) {
+        for p in &self.pages {
+            for tag in &p.front.tags {
+                let id = format!("tag-{}", tag.slug);
+                let missing: Vec<&str> =
+                    self.config.languages.iter().filter(|l| !self.i18n.has(l, &id)).map(|l| l.as_str()).collect();
+                if !missing.is_empty() {
+                    diags.push(
+                        Diagnostic::error(
+                            &p.rel,
+                            tag.line,
+                            format!(
+                                "tag `{}` is not declared in {}: add `{id} = …` to i18n/<lang>/tags.ftl for every language",
+                                tag.slug,
+                                missing.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(" and ")
+                            ),
+                        )
+                        .field("tags"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn resolve_links(&mut self, diags: &mut Diagnostics) {
+        let assets: HashMap<PathBuf, SitePath> =
+            self.assets.iter().map(|a| (normalize(&a.rel), a.site_path.clone())).collect();
+        let mut resolved: Vec<HashMap<String, LinkDest>> = Vec::with_capacity(self.pages.len());
+        for page in &self.pages {
+            let mut map = HashMap::new();
+            for link in &page.scan.links {
+                match self.resolve(page, &link.dest, &assets) {
+                    Ok(dest) => {
+                        map.insert(link.dest.clone(), dest);
+                    }
+                    Err(msg) => diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column)),
+                }
+            }
+            resolved.push(map);
+        }
+        for (page, map) in self.pages.iter_mut().zip(resolved) {
+            page.links = map;
+        }
+    }
+
+    fn resolve(&self, page: &Page, dest: &str, assets: &HashMap<PathBuf, SitePath>) -> Result<LinkDest, String> {
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(percent_decode(a))),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or("");
+        if path.is_empty() {
+            let anchor = anchor.unwrap_or_default();
+            return if has_anchor(page, &anchor) {
+                Ok(LinkDest::Anchor(anchor))
+            } else {
+                Err(format!("link `{dest}`: this page has no heading with the id `{anchor}`"))
+            };
+        }
+        let base = page.rel.parent().unwrap_or(Path::new(""));
+        let target = normalize(&base.join(percent_decode(path)));
+        let content = Path::new(CONTENT_DIR);
+        let Ok(inner) = target.strip_prefix(content) else {
+            return Err(format!("link `{dest}` points outside content/; link only to pages and files of the handbook"));
+        };
+        if target.extension().is_some_and(|e| e == "md") {
+            let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let found = parts.split_first().and_then(|(lang, rest)| {
+                let lang = self.config.languages.iter().find(|l| l.as_str() == lang)?;
+                let key = key_of(rest)?;
+                self.page(lang, &key)
+            });
+            let Some(target_page) = found else {
+                return Err(format!(
+                    "link `{dest}`: there is no page `{}`{}",
+                    target.display(),
+                    if self.config.drafts { "" } else { " (or it is a draft)" }
+                ));
+            };
+            if let Some(a) = &anchor
+                && !has_anchor(target_page, a)
+            {
+                return Err(format!("link `{dest}`: `{}` has no heading with the id `{a}`", target.display()));
+            }
+            Ok(LinkDest::Page { id: target_page.id, anchor })
+        } else {
+            match assets.get(&target) {
+                Some(sp) => Ok(LinkDest::File(sp.clone())),
+                None => Err(format!("link `{dest}`: there is no file `{}`", target.display())),
+            }
+        }
+    }
+}
+
+fn has_anchor(page: &Page, anchor: &str) -> bool {
+    page.scan.headings.iter().any(|h| h.id == anchor) || anchor.starts_with("fn-") || anchor.is_empty()
+}
+
+/// The page key for a path below `content/<lang>/`, mirroring discovery's rule.
+fn key_of(parts: &[String]) -> Option<PageKey> {
+    let stem = |f: &str| f.strip_suffix(".md").map(str::to_string);
+    match parts {
+        [f] if f == "_index.md" => Some(PageKey::Home),
+        [f] => Some(PageKey::Standalone(stem(f)?)),
+        [d, f] if f == "_index.md" => Some(PageKey::SectionIndex(Section::from_slug(d)?)),
+        [d, f] => Some(PageKey::Entry(Section::from_slug(d)?, stem(f)?)),
+        _ => None,
+    }
+}
+
+/// Lexical `..` resolution; a path that climbs above its start keeps the `..` and so fails
+/// the `content/` prefix check.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.last(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    fn hex(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b)))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Count of pages per language, for the summary line.
+pub fn counts(site: &Site) -> BTreeMap<Lang, usize> {
+    let mut m = BTreeMap::new();
+    for l in &site.config.languages {
+        m.insert(l.clone(), 0);
+    }
+    for p in &site.pages {
+        *m.entry(p.lang.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_and_decode() {
+        assert_eq!(normalize(Path::new("content/en/tips/../guidance/a.md")), PathBuf::from("content/en/guidance/a.md"));
+        assert_eq!(normalize(Path::new("content/../../etc/passwd")), PathBuf::from("../etc/passwd"));
+        assert_eq!(percent_decode("%E0%A4%95"), "क");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%क"), "%क");
+    }
+}

@@ -1,0 +1,155 @@
+//! Typed views: the contract between the renderer and the templates. A new template variable
+//! is a new field here, never a string key built by hand.
+
+use serde::Serialize;
+
+/// What every page's frame needs: language, navigation, switcher, alternates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    pub lang: String,
+    pub site_title: String,
+    /// `<title>` text.
+    pub page_title: String,
+    /// `<meta name=description>`; the page summary.
+    pub description: String,
+    /// Prefix for theme files (`{{ root }}static/css/site.css`); relative in portable builds.
+    pub root: String,
+    pub home_href: String,
+    /// The standalone `about` page in this language, linked from the footer when it exists.
+    pub about_href: Option<String>,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub nav: Vec<NavLink>,
+    pub switcher: Vec<SwitchLink>,
+    /// Extra class on `<body>`: the kind of page (`page-home`, `page-worksheet`, …).
+    pub body_class: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct SwitchLink {
+    pub lang: String,
+    /// The language's own name for itself (`हिन्दी`, `English`).
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+    /// False when the page has no translation in this language and the link goes to its home.
+    pub translated: bool,
+    /// "Not yet translated" note in the current page's language, when `translated` is false.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub label: String,
+    pub href: String,
+}
+
+/// A content page (story, guidance, tip, worksheet, or a standalone page).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    pub section: Option<String>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub date_iso: Option<String>,
+    pub date_display: Option<String>,
+    pub tags: Vec<TagView>,
+    pub source: Option<SourceView>,
+    pub illustrative: bool,
+    pub is_worksheet: bool,
+}
+
+/// One line of a list of pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    pub title: String,
+    pub summary: String,
+    pub href: String,
+    pub date_iso: Option<String>,
+    pub date_display: Option<String>,
+    pub tags: Vec<TagView>,
+}
+
+/// A section's list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub section: String,
+    pub title: String,
+    pub intro_html: String,
+    pub count_text: String,
+    pub entries: Vec<EntryView>,
+}
+
+/// An entry point to a section from the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCard {
+    pub section: String,
+    pub label: String,
+    pub blurb: String,
+    pub href: String,
+    pub count_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub intro_html: String,
+    pub sections: Vec<SectionCard>,
+}
+
+/// The site root: a choice of language that needs no JavaScript.
+#[derive(Debug, Clone, Serialize)]
+pub struct RootView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub languages: Vec<RootLanguage>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RootLanguage {
+    pub lang: String,
+    pub name: String,
+    pub site_title: String,
+    pub href: String,
+    pub tagline: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub homes: Vec<RootLanguage>,
+}
