@@ -56,7 +56,10 @@ impl Config {
                 RawConfig::default()
             } else {
                 serde_yaml::from_str(&text).map_err(|e| {
-                    let loc = e.location().map(|l| format!(":{}:{}", l.line(), l.column())).unwrap_or_default();
+                    let loc = e
+                        .location()
+                        .map(|l| format!(":{}:{}", l.line(), l.column()))
+                        .unwrap_or_default();
                     anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", strip_location(&e.to_string()))
                 })?
             }
@@ -68,7 +71,9 @@ impl Config {
 }
 
 fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
-    let codes = raw.languages.unwrap_or_else(|| vec!["en".into(), "hi".into()]);
+    let codes = raw
+        .languages
+        .unwrap_or_else(|| vec!["en".into(), "hi".into()]);
     if codes.is_empty() {
         bail!("{CONFIG_FILE}: `languages` must list at least one language");
     }
@@ -83,19 +88,31 @@ fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
         languages.push(lang);
     }
     let default_language = match raw.default_language {
-        Some(code) => languages.iter().find(|l| l.as_str() == code).cloned().with_context(|| {
-            format!("{CONFIG_FILE}: `default_language`: `{code}` is not one of `languages`")
-        })?,
+        Some(code) => languages
+            .iter()
+            .find(|l| l.as_str() == code)
+            .cloned()
+            .with_context(|| {
+                format!("{CONFIG_FILE}: `default_language`: `{code}` is not one of `languages`")
+            })?,
         None => languages[0].clone(),
     };
     let mut titles = BTreeMap::new();
     for (code, title) in raw.title.unwrap_or_default() {
-        let lang = languages.iter().find(|l| l.as_str() == code).cloned().with_context(|| {
-            format!("{CONFIG_FILE}: `title`: `{code}` is not one of `languages`")
-        })?;
+        let lang = languages
+            .iter()
+            .find(|l| l.as_str() == code)
+            .cloned()
+            .with_context(|| {
+                format!("{CONFIG_FILE}: `title`: `{code}` is not one of `languages`")
+            })?;
         titles.insert(lang, title);
     }
-    let base_raw = ov.base_url.clone().or(raw.base_url).unwrap_or_else(|| "/".into());
+    let base_raw = ov
+        .base_url
+        .clone()
+        .or(raw.base_url)
+        .unwrap_or_else(|| "/".into());
     let base_url = BaseUrl::parse(&base_raw).map_err(|e| anyhow::anyhow!("base URL: {e}"))?;
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if !crate::model::lang::is_kebab_slug(&theme) {
@@ -142,21 +159,28 @@ mod tests {
 
     #[test]
     fn unknown_key_names_line() {
-        let err = load("languages: [en]\nbase_ulr: /x/\n").unwrap_err().to_string();
+        let err = load("languages: [en]\nbase_ulr: /x/\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("handbook.yaml:2"), "{err}");
         assert!(err.contains("base_ulr"), "{err}");
     }
 
     #[test]
     fn bad_default_language() {
-        let err = load("languages: [en]\ndefault_language: hi\n").unwrap_err().to_string();
+        let err = load("languages: [en]\ndefault_language: hi\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("default_language"), "{err}");
     }
 
     #[test]
     fn override_base_url() {
         let dir = tempfile::tempdir().unwrap();
-        let ov = Overrides { base_url: Some("https://a.b/c".into()), ..Default::default() };
+        let ov = Overrides {
+            base_url: Some("https://a.b/c".into()),
+            ..Default::default()
+        };
         let c = Config::load(dir.path(), &ov).unwrap();
         assert_eq!(c.base_url.path, "/c/");
     }

@@ -40,7 +40,10 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, message)
+        }
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
@@ -96,7 +99,9 @@ impl Diagnostic {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -122,7 +127,10 @@ impl Diagnostics {
     }
 
     pub fn errors(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
@@ -162,8 +170,13 @@ mod tests {
 
     #[test]
     fn human_and_github_forms() {
-        let d = Diagnostic::error("content/en/tips/a.md", 3, "must not be empty").field("title").column(8);
-        assert_eq!(d.human(), "error: content/en/tips/a.md:3:8: `title`: must not be empty");
+        let d = Diagnostic::error("content/en/tips/a.md", 3, "must not be empty")
+            .field("title")
+            .column(8);
+        assert_eq!(
+            d.human(),
+            "error: content/en/tips/a.md:3:8: `title`: must not be empty"
+        );
         assert_eq!(
             d.github(),
             "::error file=content/en/tips/a.md,line=3,col=8::`title`: must not be empty"

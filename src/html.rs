@@ -20,6 +20,9 @@ pub fn escape(s: &str) -> String {
 mod tests {
     #[test]
     fn escapes_all_five() {
-        assert_eq!(super::escape(r#"<a href="x" onclick='y'>&</a>"#), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(
+            super::escape(r#"<a href="x" onclick='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
     }
 }

@@ -41,11 +41,21 @@ impl I18n {
             let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
             if let Some(dir) = BUILTIN.get_dir(lang.as_str()) {
                 for f in dir.files() {
-                    let name = f.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = f
+                        .path()
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     if BUILTIN_FILES.contains(&name.as_str())
                         && let Some(text) = f.contents_utf8()
                     {
-                        files.insert(name.clone(), (PathBuf::from(I18N_DIR).join(lang.as_str()).join(&name), text.to_string()));
+                        files.insert(
+                            name.clone(),
+                            (
+                                PathBuf::from(I18N_DIR).join(lang.as_str()).join(&name),
+                                text.to_string(),
+                            ),
+                        );
                     }
                 }
             }
@@ -59,14 +69,31 @@ impl I18n {
                     .collect();
                 entries.sort();
                 for path in entries {
-                    let rel = PathBuf::from(I18N_DIR).join(lang.as_str()).join(path.file_name().unwrap_or_default());
+                    let rel = PathBuf::from(I18N_DIR)
+                        .join(lang.as_str())
+                        .join(path.file_name().unwrap_or_default());
                     match std::fs::read(&path).map(String::from_utf8) {
                         Ok(Ok(text)) => {
-                            let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                            files.insert(name, (rel, text.trim_start_matches('\u{feff}').replace("\r\n", "\n")));
+                            let name = rel
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            files.insert(
+                                name,
+                                (
+                                    rel,
+                                    text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+                                ),
+                            );
                         }
-                        Ok(Err(_)) => diags.push(Diagnostic::error(&rel, 0, "the file is not valid UTF-8 text")),
-                        Err(e) => diags.push(Diagnostic::error(&rel, 0, format!("cannot read: {e}"))),
+                        Ok(Err(_)) => diags.push(Diagnostic::error(
+                            &rel,
+                            0,
+                            "the file is not valid UTF-8 text",
+                        )),
+                        Err(e) => {
+                            diags.push(Diagnostic::error(&rel, 0, format!("cannot read: {e}")))
+                        }
                     }
                 }
             }
@@ -79,8 +106,13 @@ impl I18n {
                     Ok(r) => r,
                     Err((r, errors)) => {
                         for e in errors {
-                            let line = text[..e.pos.start.min(text.len())].matches('\n').count() + 1;
-                            diags.push(Diagnostic::error(&rel, line, format!("Fluent syntax error: {}", e.kind)));
+                            let line =
+                                text[..e.pos.start.min(text.len())].matches('\n').count() + 1;
+                            diags.push(Diagnostic::error(
+                                &rel,
+                                line,
+                                format!("Fluent syntax error: {}", e.kind),
+                            ));
                         }
                         r
                     }
@@ -91,8 +123,15 @@ impl I18n {
                         let line = line_of_message(&text, &id);
                         if let Some((first, _)) = lang_ids.get(&id) {
                             diags.push(
-                                Diagnostic::error(&rel, line, format!("message is defined twice (also in `{}`)", display(first)))
-                                    .field(id.clone()),
+                                Diagnostic::error(
+                                    &rel,
+                                    line,
+                                    format!(
+                                        "message is defined twice (also in `{}`)",
+                                        display(first)
+                                    ),
+                                )
+                                .field(id.clone()),
                             );
                             continue;
                         }
@@ -115,11 +154,25 @@ impl I18n {
         for (lang, ids) in &self.ids {
             for id in &all {
                 if !ids.contains_key(*id) {
-                    let (file, _) = self.ids.values().find_map(|m| m.get(*id)).cloned().unwrap_or_default();
-                    let expected = PathBuf::from(I18N_DIR).join(lang.as_str()).join(file.file_name().unwrap_or_default());
+                    let (file, _) = self
+                        .ids
+                        .values()
+                        .find_map(|m| m.get(*id))
+                        .cloned()
+                        .unwrap_or_default();
+                    let expected = PathBuf::from(I18N_DIR)
+                        .join(lang.as_str())
+                        .join(file.file_name().unwrap_or_default());
                     diags.push(
-                        Diagnostic::error(&expected, 0, format!("message is missing in language `{lang}` (it exists in `{}`)", display(&file)))
-                            .field(id.to_string()),
+                        Diagnostic::error(
+                            &expected,
+                            0,
+                            format!(
+                                "message is missing in language `{lang}` (it exists in `{}`)",
+                                display(&file)
+                            ),
+                        )
+                        .field(id.to_string()),
                     );
                 }
             }
@@ -132,16 +185,24 @@ impl I18n {
 
     /// Where a message is defined, for diagnostics that point at it.
     pub fn message_ids(&self, lang: &Lang) -> impl Iterator<Item = &str> {
-        self.ids.get(lang).into_iter().flat_map(|m| m.keys().map(String::as_str))
+        self.ids
+            .get(lang)
+            .into_iter()
+            .flat_map(|m| m.keys().map(String::as_str))
     }
 
     /// Formats a message; a missing message or a formatting error is an `Err` naming it.
     pub fn format(&self, lang: &Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, String> {
-        let bundle = self.bundles.get(lang).ok_or_else(|| format!("no messages for language `{lang}`"))?;
+        let bundle = self
+            .bundles
+            .get(lang)
+            .ok_or_else(|| format!("no messages for language `{lang}`"))?;
         let msg = bundle
             .get_message(id)
             .ok_or_else(|| format!("Fluent message `{id}` is missing in language `{lang}`"))?;
-        let pattern = msg.value().ok_or_else(|| format!("Fluent message `{id}` has no value in language `{lang}`"))?;
+        let pattern = msg
+            .value()
+            .ok_or_else(|| format!("Fluent message `{id}` has no value in language `{lang}`"))?;
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             match v {
@@ -159,7 +220,8 @@ impl I18n {
 
     /// Like [`format`](Self::format) for callers that already checked the message exists.
     pub fn text(&self, lang: &Lang, id: &str) -> String {
-        self.format(lang, id, &[]).unwrap_or_else(|_| id.to_string())
+        self.format(lang, id, &[])
+            .unwrap_or_else(|_| id.to_string())
     }
 }
 
@@ -169,6 +231,9 @@ fn display(p: &std::path::Path) -> String {
 
 fn line_of_message(text: &str, id: &str) -> usize {
     text.lines()
-        .position(|l| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
         .map_or(0, |i| i + 1)
 }

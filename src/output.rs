@@ -19,30 +19,49 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
-        OutputFile { path: path.into(), bytes }
+        OutputFile {
+            path: path.into(),
+            bytes,
+        }
     }
 }
 
 /// Refuses output folders that would destroy the site's own files.
 pub fn check_target(site_root: &Path, out: &Path) -> Result<()> {
-    let root = site_root.canonicalize().with_context(|| format!("cannot open `{}`", site_root.display()))?;
+    let root = site_root
+        .canonicalize()
+        .with_context(|| format!("cannot open `{}`", site_root.display()))?;
     let out_abs = absolute(out)?;
     if root.starts_with(&out_abs) {
-        bail!("refusing to build into `{}`: it is the site folder or contains it; choose a folder such as `public/`", out.display());
+        bail!(
+            "refusing to build into `{}`: it is the site folder or contains it; choose a folder such as `public/`",
+            out.display()
+        );
     }
     for protected in ["content", "themes", "i18n", "src", "tests", ".git"] {
         if out_abs.starts_with(root.join(protected)) {
-            bail!("refusing to build into `{}`: it is inside the site's `{protected}/` folder", out.display());
+            bail!(
+                "refusing to build into `{}`: it is inside the site's `{protected}/` folder",
+                out.display()
+            );
         }
     }
     if out_abs.join("content").is_dir() {
-        bail!("refusing to build into `{}`: it holds a `content/` folder, so it looks like a site, not build output", out.display());
+        bail!(
+            "refusing to build into `{}`: it holds a `content/` folder, so it looks like a site, not build output",
+            out.display()
+        );
     }
     if out_abs.exists() {
         if !out_abs.is_dir() {
-            bail!("refusing to build into `{}`: it is a file, not a folder", out.display());
+            bail!(
+                "refusing to build into `{}`: it is a file, not a folder",
+                out.display()
+            );
         }
-        let empty = std::fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&out_abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !out_abs.join(MARKER).exists() {
             bail!(
                 "refusing to replace `{}`: it is not empty and was not made by `handbook build` (no `{MARKER}` file); move it away or choose another --out",
@@ -55,8 +74,15 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<()> {
 
 /// `out` as an absolute path, resolving the parent when the folder does not exist yet.
 fn absolute(out: &Path) -> Result<PathBuf> {
-    let abs = if out.is_absolute() { out.to_path_buf() } else { std::env::current_dir()?.join(out) };
-    let parent = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| abs.clone());
+    let abs = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(out)
+    };
+    let parent = abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| abs.clone());
     let name = abs.file_name().map(|n| n.to_os_string());
     match (parent.canonicalize(), name) {
         (Ok(p), Some(n)) => Ok(p.join(n)),
@@ -68,15 +94,24 @@ fn absolute(out: &Path) -> Result<PathBuf> {
 pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Result<()> {
     check_target(site_root, out)?;
     let out = absolute(out)?;
-    let parent = out.parent().context("the output folder has no parent folder")?.to_path_buf();
-    std::fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?
+        .to_path_buf();
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.handbook-new-{pid}"));
     let old = parent.join(format!(".{name}.handbook-old-{pid}"));
     for leftover in [&tmp, &old] {
         if leftover.exists() {
-            std::fs::remove_dir_all(leftover).with_context(|| format!("cannot remove `{}`", leftover.display()))?;
+            std::fs::remove_dir_all(leftover)
+                .with_context(|| format!("cannot remove `{}`", leftover.display()))?;
         }
     }
     let written = write_tree(&tmp, files);
@@ -85,7 +120,9 @@ pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Resul
         return Err(e);
     }
     if out.exists() {
-        std::fs::rename(&out, &old).with_context(|| format!("cannot move the previous output `{}` aside", out.display()))?;
+        std::fs::rename(&out, &old).with_context(|| {
+            format!("cannot move the previous output `{}` aside", out.display())
+        })?;
     }
     if let Err(e) = std::fs::rename(&tmp, &out) {
         // Put the previous output back so the user is never left with nothing.
@@ -93,10 +130,12 @@ pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Resul
             let _ = std::fs::rename(&old, &out);
         }
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e).with_context(|| format!("cannot move the new output into `{}`", out.display()));
+        return Err(e)
+            .with_context(|| format!("cannot move the new output into `{}`", out.display()));
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
     }
     Ok(())
 }
@@ -119,8 +158,11 @@ fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
         let p = dir.join(&f.path);
         std::fs::write(&p, &f.bytes).with_context(|| format!("cannot write `{}`", p.display()))
     })?;
-    std::fs::write(dir.join(MARKER), b"This folder is build output of `handbook build`; it is replaced on every build.\n")
-        .context("cannot write the output marker")?;
+    std::fs::write(
+        dir.join(MARKER),
+        b"This folder is build output of `handbook build`; it is replaced on every build.\n",
+    )
+    .context("cannot write the output marker")?;
     Ok(())
 }
 
@@ -133,8 +175,18 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         std::fs::create_dir(site.path().join("content")).unwrap();
         let out = site.path().join("public");
-        write_atomic(site.path(), &out, &[OutputFile::new("a/index.html", b"1".to_vec())]).unwrap();
-        write_atomic(site.path(), &out, &[OutputFile::new("b.txt", b"2".to_vec())]).unwrap();
+        write_atomic(
+            site.path(),
+            &out,
+            &[OutputFile::new("a/index.html", b"1".to_vec())],
+        )
+        .unwrap();
+        write_atomic(
+            site.path(),
+            &out,
+            &[OutputFile::new("b.txt", b"2".to_vec())],
+        )
+        .unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"2");
         // Not ours: refused and untouched.
@@ -142,10 +194,16 @@ mod tests {
         std::fs::create_dir(&mine).unwrap();
         std::fs::write(mine.join("notes.txt"), "keep").unwrap();
         assert!(write_atomic(site.path(), &mine, &[]).is_err());
-        assert_eq!(std::fs::read_to_string(mine.join("notes.txt")).unwrap(), "keep");
+        assert_eq!(
+            std::fs::read_to_string(mine.join("notes.txt")).unwrap(),
+            "keep"
+        );
         assert!(write_atomic(site.path(), site.path(), &[]).is_err());
         assert!(write_atomic(site.path(), &site.path().join("content/x"), &[]).is_err());
-        let leftovers: Vec<_> = std::fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(site.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers.len(), 3, "{leftovers:?}");
     }
 }

@@ -25,14 +25,22 @@ pub struct Args {
 }
 
 pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
-    let overrides = Overrides { base_url: args.base_url.clone(), drafts: args.drafts, portable: args.portable };
+    let overrides = Overrides {
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        portable: args.portable,
+    };
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let report = pipeline::build(root, &overrides, &out)?;
     for w in &report.warnings.0 {
         eprintln!("{}", w.human());
     }
     if !quiet {
-        let per_lang: Vec<String> = report.pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        let per_lang: Vec<String> = report
+            .pages
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
         let total: usize = report.pages.values().sum();
         println!(
             "Built {total} pages ({}) into {} in {:.2} s ({} files, {:.1} MB)",

@@ -45,13 +45,20 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> 
         );
     }
     let mut found = Discovered::default();
-    let walker = WalkDir::new(&content).follow_links(false).sort_by_file_name().into_iter();
-    let mut walker = walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    let mut walker = walker
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let rel = err.path().map(|p| rel_to(&config.root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                let rel = err
+                    .path()
+                    .map(|p| rel_to(&config.root, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
                 diags.push(Diagnostic::error(rel, 0, format!("cannot read: {err}")));
                 continue;
             }
@@ -102,7 +109,12 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> 
             ));
             continue;
         }
-        let Some(lang) = config.languages.iter().find(|l| l.as_str() == inner[0]).cloned() else {
+        let Some(lang) = config
+            .languages
+            .iter()
+            .find(|l| l.as_str() == inner[0])
+            .cloned()
+        else {
             continue;
         };
         let is_md = entry.path().extension().is_some_and(|e| e == "md");
@@ -115,7 +127,12 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> 
             continue;
         }
         match classify(&inner[1..]) {
-            Ok(key) => found.sources.push(Source { lang, key, path: entry.path().to_path_buf(), rel }),
+            Ok(key) => found.sources.push(Source {
+                lang,
+                key,
+                path: entry.path().to_path_buf(),
+                rel,
+            }),
             Err(msg) => diags.push(Diagnostic::error(rel, 0, msg)),
         }
     }
@@ -140,7 +157,9 @@ fn classify(parts: &[String]) -> Result<PageKey, String> {
             let slug = stem(file);
             check_slug(&slug)?;
             if RESERVED_SLUGS.contains(&slug.as_str()) {
-                return Err(format!("`{slug}` is a name the site uses for its own pages; choose another file name"));
+                return Err(format!(
+                    "`{slug}` is a name the site uses for its own pages; choose another file name"
+                ));
             }
             Ok(PageKey::Standalone(slug))
         }
@@ -186,15 +205,33 @@ mod tests {
     #[test]
     fn path_rule() {
         assert_eq!(classify(&parts("_index.md")), Ok(PageKey::Home));
-        assert_eq!(classify(&parts("about.md")), Ok(PageKey::Standalone("about".into())));
+        assert_eq!(
+            classify(&parts("about.md")),
+            Ok(PageKey::Standalone("about".into()))
+        );
         assert_eq!(
             classify(&parts("tips/seek-feedback.md")),
             Ok(PageKey::Entry(Section::Tips, "seek-feedback".into()))
         );
-        assert_eq!(classify(&parts("tips/_index.md")), Ok(PageKey::SectionIndex(Section::Tips)));
-        assert!(classify(&parts("recipes/x.md")).unwrap_err().contains("not a section"));
-        assert!(classify(&parts("tips/Seek Feedback.md")).unwrap_err().contains("slug"));
+        assert_eq!(
+            classify(&parts("tips/_index.md")),
+            Ok(PageKey::SectionIndex(Section::Tips))
+        );
+        assert!(
+            classify(&parts("recipes/x.md"))
+                .unwrap_err()
+                .contains("not a section")
+        );
+        assert!(
+            classify(&parts("tips/Seek Feedback.md"))
+                .unwrap_err()
+                .contains("slug")
+        );
         assert!(classify(&parts("tips/a/b.md")).is_err());
-        assert!(classify(&parts("search.md")).unwrap_err().contains("uses for its own"));
+        assert!(
+            classify(&parts("search.md"))
+                .unwrap_err()
+                .contains("uses for its own")
+        );
     }
 }

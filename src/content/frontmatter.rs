@@ -48,7 +48,7 @@ impl Date {
         let year: u16 = s[0..4].parse().ok()?;
         let month: u8 = s[5..7].parse().ok()?;
         let day: u8 = s[8..10].parse().ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -56,7 +56,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 
     pub fn iso(&self) -> String {
@@ -105,11 +107,19 @@ pub struct Requirements {
     pub tags: bool,
 }
 
-pub fn parse_document(bytes: &[u8], rel: &Path, req: Requirements) -> Result<Document, Vec<Diagnostic>> {
+pub fn parse_document(
+    bytes: &[u8],
+    rel: &Path,
+    req: Requirements,
+) -> Result<Document, Vec<Diagnostic>> {
     let text = decode(bytes, rel)?;
     let (yaml, body, body_offset) = split(&text, rel)?;
     let front = parse_front_matter(yaml, rel, req)?;
-    Ok(Document { front, body: body.to_string(), body_offset })
+    Ok(Document {
+        front,
+        body: body.to_string(),
+        body_offset,
+    })
 }
 
 /// UTF-8 only, with a leading BOM dropped and CRLF line endings accepted.
@@ -129,7 +139,11 @@ fn decode(bytes: &[u8], rel: &Path) -> Result<String, Vec<Diagnostic>> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
 }
 
 fn split<'a>(text: &'a str, rel: &Path) -> Result<(&'a str, &'a str, usize), Vec<Diagnostic>> {
@@ -140,7 +154,10 @@ fn split<'a>(text: &'a str, rel: &Path) -> Result<(&'a str, &'a str, usize), Vec
             "the file is empty; a page starts with front matter between two `---` lines (title and summary at least)",
         )]);
     }
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))
+    else {
         return Err(vec![Diagnostic::error(
             rel,
             1,
@@ -180,7 +197,11 @@ fn key_lines(yaml: &str) -> BTreeMap<String, usize> {
     lines
 }
 
-fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> Result<FrontMatter, Vec<Diagnostic>> {
+fn parse_front_matter(
+    yaml: &str,
+    rel: &Path,
+    req: Requirements,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
     let lines = key_lines(yaml);
     let line_of = |field: &str| lines.get(field).copied().unwrap_or(1);
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
@@ -212,8 +233,12 @@ fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> Result<Front
         let parsed = Date::parse(d.trim());
         if parsed.is_none() {
             errors.push(
-                Diagnostic::error(rel, line_of("date"), format!("`{d}` is not a date in the form YYYY-MM-DD"))
-                    .field("date"),
+                Diagnostic::error(
+                    rel,
+                    line_of("date"),
+                    format!("`{d}` is not a date in the form YYYY-MM-DD"),
+                )
+                .field("date"),
             );
         }
         parsed
@@ -229,11 +254,17 @@ fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> Result<Front
             .map_or(tags_line, |i| i + 2);
         if !crate::model::lang::is_kebab_slug(&slug) {
             errors.push(
-                Diagnostic::error(rel, line, format!("`{slug}` is not a tag slug (lowercase ASCII words joined by hyphens)"))
-                    .field("tags"),
+                Diagnostic::error(
+                    rel,
+                    line,
+                    format!("`{slug}` is not a tag slug (lowercase ASCII words joined by hyphens)"),
+                )
+                .field("tags"),
             );
         } else if tags.iter().any(|t| t.slug == slug) {
-            errors.push(Diagnostic::error(rel, line, format!("`{slug}` is listed twice")).field("tags"));
+            errors.push(
+                Diagnostic::error(rel, line, format!("`{slug}` is listed twice")).field("tags"),
+            );
         } else {
             tags.push(TagRef { slug, line });
         }
@@ -242,15 +273,25 @@ fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> Result<Front
         errors.push(Diagnostic::error(rel, tags_line, "tips need at least one tag").field("tags"));
     }
     let source = raw.source.and_then(|s| {
-        let url_ok = s.url.as_deref().is_none_or(|u| u.starts_with("https://") || u.starts_with("http://"));
+        let url_ok = s
+            .url
+            .as_deref()
+            .is_none_or(|u| u.starts_with("https://") || u.starts_with("http://"));
         if s.name.trim().is_empty() || !url_ok {
             errors.push(
-                Diagnostic::error(rel, line_of("source"), "needs a non-empty `name` and, if given, a `url` starting with https://")
-                    .field("source"),
+                Diagnostic::error(
+                    rel,
+                    line_of("source"),
+                    "needs a non-empty `name` and, if given, a `url` starting with https://",
+                )
+                .field("source"),
             );
             return None;
         }
-        Some(SourceRef { name: s.name.trim().to_string(), url: s.url })
+        Some(SourceRef {
+            name: s.name.trim().to_string(),
+            url: s.url,
+        })
     });
     if !errors.is_empty() {
         return Err(errors);
@@ -275,14 +316,24 @@ fn yaml_error(e: &serde_yaml::Error, rel: &Path, lines: &BTreeMap<String, usize>
     let field = msg
         .strip_prefix("unknown field `")
         .and_then(|r| r.split('`').next())
-        .or_else(|| msg.split_once(": ").map(|(f, _)| f).filter(|f| lines.contains_key(*f) || f.contains('.')))
+        .or_else(|| {
+            msg.split_once(": ")
+                .map(|(f, _)| f)
+                .filter(|f| lines.contains_key(*f) || f.contains('.'))
+        })
         .map(str::to_string);
     let plain = match (&field, msg.strip_prefix("unknown field `")) {
         (Some(_), Some(rest)) => {
             let expected = rest.split_once(", expected ").map(|(_, e)| e).unwrap_or("");
-            format!("unknown field; the allowed fields are {}", expected.trim_start_matches("one of "))
+            format!(
+                "unknown field; the allowed fields are {}",
+                expected.trim_start_matches("one of ")
+            )
         }
-        (Some(f), None) => msg.strip_prefix(&format!("{f}: ")).unwrap_or(&msg).to_string(),
+        (Some(f), None) => msg
+            .strip_prefix(&format!("{f}: "))
+            .unwrap_or(&msg)
+            .to_string(),
         _ => format!("the front matter is not valid YAML: {msg}"),
     };
     let d = Diagnostic::error(rel, line, plain).column(col);
@@ -304,7 +355,14 @@ mod tests {
     fn good_page_with_bom_and_crlf() {
         let d = parse("\u{feff}---\r\ntitle: Hi\r\nsummary: S\r\ntags: [feedback]\r\ndate: 2024-02-29\r\n---\r\nBody\r\n").unwrap();
         assert_eq!(d.front.title, "Hi");
-        assert_eq!(d.front.date, Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(
+            d.front.date,
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
         assert_eq!(d.body, "Body\n");
         assert_eq!(d.body_offset, 6);
         assert_eq!(d.front.tags[0].line, 4);
@@ -340,10 +398,24 @@ mod tests {
     #[test]
     fn structural_problems() {
         assert!(parse("").unwrap_err()[0].message.contains("empty"));
-        assert!(parse("no front matter").unwrap_err()[0].message.contains("start with front matter"));
-        assert!(parse("---\ntitle: a\n").unwrap_err()[0].message.contains("not closed"));
-        assert!(parse("---\ntitle: [unclosed\n---\n").unwrap_err()[0].message.contains("YAML"));
-        let bad = parse_document(b"---\ntitle: a\xff\n---\n", Path::new("p.md"), Requirements::default()).unwrap_err();
+        assert!(
+            parse("no front matter").unwrap_err()[0]
+                .message
+                .contains("start with front matter")
+        );
+        assert!(
+            parse("---\ntitle: a\n").unwrap_err()[0]
+                .message
+                .contains("not closed")
+        );
+        let e = parse("---\ntitle: \"unclosed\nsummary: x\n---\n").unwrap_err();
+        assert!(e[0].message.contains("YAML"), "{e:?}");
+        let bad = parse_document(
+            b"---\ntitle: a\xff\n---\n",
+            Path::new("p.md"),
+            Requirements::default(),
+        )
+        .unwrap_err();
         assert_eq!((bad[0].line, bad[0].column), (2, 9));
     }
 

@@ -73,7 +73,8 @@ pub enum LinkTarget {
 pub fn classify_link(dest: &str) -> LinkTarget {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") {
+    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    {
         LinkTarget::External
     } else if d.starts_with('#') {
         LinkTarget::Anchor
@@ -82,7 +83,10 @@ pub fn classify_link(dest: &str) -> LinkTarget {
     } else if d.starts_with('/') || d.starts_with('\\') {
         LinkTarget::SiteAbsolute
     } else if let Some((scheme, _)) = d.split_once(':').filter(|(s, _)| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !s.contains('/')
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !s.contains('/')
     }) {
         LinkTarget::Unsafe(scheme.to_ascii_lowercase())
     } else {
@@ -96,15 +100,23 @@ pub fn classify_link(dest: &str) -> LinkTarget {
 pub fn slugify_heading(text: &str) -> String {
     let mut out = String::new();
     for c in text.trim().chars() {
-        let keep_devanagari = ('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+        let keep_devanagari = ('\u{0900}'..='\u{097F}').contains(&c)
+            && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
         if keep_devanagari || c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
             out.push('-');
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "section".into() } else { out }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
 }
 
 /// A worksheet block's info string, parsed.
@@ -121,8 +133,12 @@ fn parse_writing(info: &str) -> Result<Option<Writing>, String> {
     let kind = words.next().unwrap_or("");
     let arg = words.next();
     let count = |name: &str| -> Result<u32, String> {
-        let usage = format!("write ```{name} N``` with N a whole number from 1 to {MAX_WRITING_LINES}");
-        let n: u32 = arg.ok_or_else(|| format!("`{name}` needs a number: {usage}"))?.parse().map_err(|_| format!("`{info}`: {usage}"))?;
+        let usage =
+            format!("write ```{name} N``` with N a whole number from 1 to {MAX_WRITING_LINES}");
+        let n: u32 = arg
+            .ok_or_else(|| format!("`{name}` needs a number: {usage}"))?
+            .parse()
+            .map_err(|_| format!("`{info}`: {usage}"))?;
         if !(1..=MAX_WRITING_LINES).contains(&n) {
             return Err(format!("`{info}`: {usage}"));
         }
@@ -147,7 +163,11 @@ struct LineIndex(Vec<usize>);
 
 impl LineIndex {
     fn new(s: &str) -> LineIndex {
-        LineIndex(std::iter::once(0).chain(s.match_indices('\n').map(|(i, _)| i + 1)).collect())
+        LineIndex(
+            std::iter::once(0)
+                .chain(s.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
     }
     /// (line, column), 1-based, for a byte offset.
     fn at(&self, offset: usize) -> (usize, usize) {
@@ -167,16 +187,24 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => heading = Some((level as u8, id.map(|i| i.to_string()), String::new())),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level as u8, id.map(|i| i.to_string()), String::new()))
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
                     let base = explicit.unwrap_or_else(|| slugify_heading(&text));
                     let id = unique_id(&mut seen_ids, base);
-                    out.headings.push(Heading { level, text: text.trim().to_string(), id });
+                    out.headings.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        id,
+                    });
                 }
                 out.plain.push('\n');
             }
-            Event::Start(Tag::Link { dest_url, .. }) => record_link(&mut out, &dest_url, line, column),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                record_link(&mut out, &dest_url, line, column)
+            }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((line, String::new()));
                 record_link(&mut out, &dest_url, line, column);
@@ -214,11 +242,19 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
             }
             Event::Html(t) | Event::InlineHtml(t) => out.plain.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.plain.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => out.plain.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                out.plain.push('\n')
+            }
             _ => {}
         }
     }
-    out.plain = out.plain.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+    out.plain = out
+        .plain
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
     out
 }
 
@@ -242,7 +278,11 @@ fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
 fn unique_id(seen: &mut HashMap<String, usize>, base: String) -> String {
     let n = seen.entry(base.clone()).or_insert(0);
     *n += 1;
-    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{}", *n - 1)
+    }
 }
 
 /// Words the renderer needs in the page's language.
@@ -294,7 +334,9 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                 }
                 let html = writing_html(writing, hint.trim(), ctx.labels);
                 match last_block {
-                    Some((start, true)) if at_top && matches!(writing, Writing::Lines(_) | Writing::Box(_)) => {
+                    Some((start, true))
+                        if at_top && matches!(writing, Writing::Lines(_) | Writing::Box(_)) =>
+                    {
                         events.insert(start, Event::Html(CowStr::from("<div class=\"ws-field\">")));
                         events.push(Event::Html(html.into()));
                         events.push(Event::Html(CowStr::from("</div>\n")));
@@ -307,19 +349,45 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
             }
             Event::Start(tag) => {
                 if at_top {
-                    last_block = Some((events.len(), matches!(tag, Tag::Paragraph | Tag::Heading { .. })));
+                    last_block = Some((
+                        events.len(),
+                        matches!(tag, Tag::Paragraph | Tag::Heading { .. }),
+                    ));
                 }
                 depth += 1;
                 match tag {
-                    Tag::Heading { level, id: _, classes, attrs } => {
-                        let id = ctx.heading_ids.get(heading_n).cloned().unwrap_or_else(|| format!("h-{heading_n}"));
+                    Tag::Heading {
+                        level,
+                        id: _,
+                        classes,
+                        attrs,
+                    } => {
+                        let id = ctx
+                            .heading_ids
+                            .get(heading_n)
+                            .cloned()
+                            .unwrap_or_else(|| format!("h-{heading_n}"));
                         heading_n += 1;
-                        events.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                        events.push(Event::Start(Tag::Heading {
+                            level,
+                            id: Some(id.into()),
+                            classes,
+                            attrs,
+                        }));
                     }
-                    Tag::Link { dest_url, title, .. } => {
-                        let title_attr = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", esc(&title)) };
+                    Tag::Link {
+                        dest_url, title, ..
+                    } => {
+                        let title_attr = if title.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" title=\"{}\"", esc(&title))
+                        };
                         let open = match classify_link(&dest_url) {
-                            LinkTarget::External => format!("<a href=\"{}\" rel=\"noopener\"{title_attr}>", esc(dest_url.trim())),
+                            LinkTarget::External => format!(
+                                "<a href=\"{}\" rel=\"noopener\"{title_attr}>",
+                                esc(dest_url.trim())
+                            ),
                             LinkTarget::Anchor | LinkTarget::Relative => {
                                 let href = (ctx.resolve)(&dest_url).unwrap_or_else(|| "#".into());
                                 format!("<a href=\"{}\"{title_attr}>", esc(&href))
@@ -328,13 +396,23 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                         };
                         events.push(Event::Html(open.into()));
                     }
-                    Tag::Image { link_type, dest_url, title, id } => {
+                    Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    } => {
                         let src = match classify_link(&dest_url) {
                             LinkTarget::External => dest_url.to_string(),
                             LinkTarget::Relative => (ctx.resolve)(&dest_url).unwrap_or_default(),
                             _ => String::new(),
                         };
-                        events.push(Event::Start(Tag::Image { link_type, dest_url: src.into(), title, id }));
+                        events.push(Event::Start(Tag::Image {
+                            link_type,
+                            dest_url: src.into(),
+                            title,
+                            id,
+                        }));
                     }
                     // Raw HTML blocks are shown as text in a paragraph, never executed.
                     Tag::HtmlBlock => events.push(Event::Start(Tag::Paragraph)),
@@ -354,7 +432,10 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                         in_head = false;
                         events.push(Event::End(TagEnd::TableHead));
                     }
-                    TagEnd::TableCell if !in_head && matches!(events.last(), Some(Event::Start(Tag::TableCell))) => {
+                    TagEnd::TableCell
+                        if !in_head
+                            && matches!(events.last(), Some(Event::Start(Tag::TableCell))) =>
+                    {
                         events.push(Event::Html(CowStr::from("<span class=\"ws-fill\"></span>")));
                         events.push(Event::End(TagEnd::TableCell));
                     }
@@ -363,8 +444,14 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
             }
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
             Event::TaskListMarker(checked) => {
-                let class = if checked { "ws-check is-checked" } else { "ws-check" };
-                events.push(Event::Html(format!("<span class=\"{class}\" aria-hidden=\"true\"></span>").into()));
+                let class = if checked {
+                    "ws-check is-checked"
+                } else {
+                    "ws-check"
+                };
+                events.push(Event::Html(
+                    format!("<span class=\"{class}\" aria-hidden=\"true\"></span>").into(),
+                ));
             }
             other => events.push(other),
         }
@@ -392,9 +479,9 @@ fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
             s.push_str("</div>\n");
         }
         Writing::NameDate => {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<div class=\"ws-namedate\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span><span class=\"ws-label\">{}</span><span class=\"ws-blank ws-blank-short\"></span></div>\n",
+                "<div class=\"ws-namedate\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span><span class=\"ws-label\">{}</span><span class=\"ws-blank ws-blank-short\"></span></div>",
                 esc(&labels.name),
                 esc(&labels.date)
             );
@@ -411,14 +498,27 @@ mod tests {
         let s = scan(md, 0);
         let ids: Vec<String> = s.headings.iter().map(|h| h.id.clone()).collect();
         let resolve = |d: &str| Some(format!("/resolved/{d}"));
-        let labels = WorksheetLabels { name: "Name".into(), date: "Date".into() };
-        render(md, &RenderContext { heading_ids: &ids, resolve: &resolve, labels: &labels })
+        let labels = WorksheetLabels {
+            name: "Name".into(),
+            date: "Date".into(),
+        };
+        render(
+            md,
+            &RenderContext {
+                heading_ids: &ids,
+                resolve: &resolve,
+                labels: &labels,
+            },
+        )
     }
 
     #[test]
     fn devanagari_heading_ids() {
         assert_eq!(slugify_heading("इंटरव्यू के बाद क्या करें?"), "इंटरव्यू-के-बाद-क्या-करें");
-        assert_eq!(slugify_heading("After the interview: next steps"), "after-the-interview-next-steps");
+        assert_eq!(
+            slugify_heading("After the interview: next steps"),
+            "after-the-interview-next-steps"
+        );
         assert_eq!(slugify_heading("प्रश्न।"), "प्रश्न");
         assert_eq!(slugify_heading("!!!"), "section");
         let s = scan("# A\n\n## A\n\n## B {#custom}\n", 0);
@@ -438,20 +538,38 @@ mod tests {
     #[test]
     fn links() {
         let h = html("[ext](https://example.org) [int](../tips/a.md#x) [bad](javascript:alert(1))");
-        assert!(h.contains("<a href=\"https://example.org\" rel=\"noopener\">ext</a>"), "{h}");
-        assert!(h.contains("<a href=\"/resolved/../tips/a.md#x\">int</a>"), "{h}");
+        assert!(
+            h.contains("<a href=\"https://example.org\" rel=\"noopener\">ext</a>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<a href=\"/resolved/../tips/a.md#x\">int</a>"),
+            "{h}"
+        );
         assert!(h.contains("<a>bad</a>"), "{h}");
         let s = scan("x\n\n[a](javascript:x) [b](/en/) ![](p.png) [c](a.md)\n", 3);
         assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
         assert!(s.problems.iter().all(|p| p.line == 6));
-        assert_eq!(s.links.iter().map(|l| l.dest.as_str()).collect::<Vec<_>>(), ["p.png", "a.md"]);
+        assert_eq!(
+            s.links.iter().map(|l| l.dest.as_str()).collect::<Vec<_>>(),
+            ["p.png", "a.md"]
+        );
     }
 
     #[test]
     fn classify() {
-        assert_eq!(classify_link("JavaScript:x"), LinkTarget::Unsafe("javascript".into()));
-        assert_eq!(classify_link("data:text/html,x"), LinkTarget::Unsafe("data".into()));
-        assert_eq!(classify_link("//evil.example/x"), LinkTarget::Unsafe("//".into()));
+        assert_eq!(
+            classify_link("JavaScript:x"),
+            LinkTarget::Unsafe("javascript".into())
+        );
+        assert_eq!(
+            classify_link("data:text/html,x"),
+            LinkTarget::Unsafe("data".into())
+        );
+        assert_eq!(
+            classify_link("//evil.example/x"),
+            LinkTarget::Unsafe("//".into())
+        );
         assert_eq!(classify_link("../a.md"), LinkTarget::Relative);
         assert_eq!(classify_link("#x"), LinkTarget::Anchor);
         assert_eq!(classify_link("mailto:a@b.c"), LinkTarget::External);
@@ -459,13 +577,24 @@ mod tests {
 
     #[test]
     fn worksheet_blocks() {
-        let h = html("```name-date\n```\n\nWhat went well?\n\n```lines 3\n```\n\n```box 4\nA hint <b>\n```\n");
+        let h = html(
+            "```name-date\n```\n\nWhat went well?\n\n```lines 3\n```\n\n```box 4\nA hint <b>\n```\n",
+        );
         assert!(h.contains("<div class=\"ws-namedate\">"), "{h}");
         assert_eq!(h.matches("<div class=\"ws-line\"></div>").count(), 3);
         assert!(h.starts_with("<div class=\"ws-namedate\">"), "{h}");
-        assert!(h.contains("<div class=\"ws-field\"><p>What went well?</p>\n<div class=\"ws-lines\""), "{h}");
-        assert!(h.contains("<span class=\"ws-hint\">A hint &lt;b&gt;</span>"), "{h}");
-        let s = scan("```lines 0\n```\n\n```lines\n```\n\n```box 99\n```\n\n```line 3\n```\n\n```rust\n```\n", 0);
+        assert!(
+            h.contains("<div class=\"ws-field\">\n<p>What went well?</p>\n<div class=\"ws-lines\""),
+            "{h}"
+        );
+        assert!(
+            h.contains("<span class=\"ws-hint\">A hint &lt;b&gt;</span>"),
+            "{h}"
+        );
+        let s = scan(
+            "```lines 0\n```\n\n```lines\n```\n\n```box 99\n```\n\n```line 3\n```\n\n```rust\n```\n",
+            0,
+        );
         assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
         assert_eq!(s.problems[0].line, 1);
     }
@@ -474,7 +603,10 @@ mod tests {
     fn tables_and_tasks() {
         let h = html("| A | B |\n|---|---|\n| x |  |\n\n- [ ] one\n- [x] two\n");
         assert_eq!(h.matches("ws-fill").count(), 1, "{h}");
-        assert!(h.contains("<span class=\"ws-check\" aria-hidden=\"true\"></span>"), "{h}");
+        assert!(
+            h.contains("<span class=\"ws-check\" aria-hidden=\"true\"></span>"),
+            "{h}"
+        );
         assert!(h.contains("ws-check is-checked"));
         assert!(!h.contains("<input"));
     }

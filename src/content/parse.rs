@@ -20,13 +20,18 @@ pub struct ParsedPage {
 }
 
 pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPage> {
-    let results: Vec<Result<ParsedPage, Vec<Diagnostic>>> = sources.into_par_iter().map(parse_one).collect();
+    let results: Vec<Result<ParsedPage, Vec<Diagnostic>>> =
+        sources.into_par_iter().map(parse_one).collect();
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(p) => {
                 for problem in &p.scan.problems {
-                    diags.push(Diagnostic::error(&p.source.rel, problem.line, problem.message.clone()));
+                    diags.push(Diagnostic::error(
+                        &p.source.rel,
+                        problem.line,
+                        problem.message.clone(),
+                    ));
                 }
                 pages.push(p);
             }
@@ -48,13 +53,26 @@ fn parse_one(source: Source) -> Result<ParsedPage, Vec<Diagnostic>> {
             ),
         )]
     };
-    let meta = std::fs::metadata(&source.path)
-        .map_err(|e| vec![Diagnostic::error(&source.rel, 0, format!("cannot read: {e}"))])?;
+    let meta = std::fs::metadata(&source.path).map_err(|e| {
+        vec![Diagnostic::error(
+            &source.rel,
+            0,
+            format!("cannot read: {e}"),
+        )]
+    })?;
     if meta.len() > MAX_PAGE_BYTES {
         return Err(too_big(meta.len()));
     }
-    let bytes = std::fs::read(&source.path).map_err(|e| vec![Diagnostic::error(&source.rel, 0, format!("cannot read: {e}"))])?;
-    let req = Requirements { tags: matches!(source.key, PageKey::Entry(Section::Tips, _)) };
+    let bytes = std::fs::read(&source.path).map_err(|e| {
+        vec![Diagnostic::error(
+            &source.rel,
+            0,
+            format!("cannot read: {e}"),
+        )]
+    })?;
+    let req = Requirements {
+        tags: matches!(source.key, PageKey::Entry(Section::Tips, _)),
+    };
     let doc = parse_document(&bytes, &source.rel, req)?;
     let scan = scan(&doc.body, doc.body_offset);
     Ok(ParsedPage { source, doc, scan })

@@ -14,11 +14,10 @@ impl Lang {
     pub fn parse(code: &str) -> Option<Lang> {
         let mut parts = code.split('-');
         let primary = parts.next()?;
-        let primary_ok = (2..=3).contains(&primary.len())
-            && primary.bytes().all(|b| b.is_ascii_lowercase());
-        let rest_ok = parts.all(|p| {
-            !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
+        let primary_ok =
+            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
+        let rest_ok = parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         (primary_ok && rest_ok).then(|| Lang(code.to_string()))
     }
 
@@ -96,7 +95,16 @@ impl PageKey {
 }
 
 /// Names a top-level page may not take, because generated pages live there.
-pub const RESERVED_SLUGS: &[&str] = &["stories", "guidance", "tips", "worksheets", "tags", "search", "static", "print"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "stories",
+    "guidance",
+    "tips",
+    "worksheets",
+    "tags",
+    "search",
+    "static",
+    "print",
+];
 
 /// Slugs are ASCII kebab-case in every language so URLs stay shareable.
 pub fn is_kebab_slug(s: &str) -> bool {
@@ -104,7 +112,8 @@ pub fn is_kebab_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

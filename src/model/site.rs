@@ -21,7 +21,10 @@ pub type PageId = usize;
 /// Where a link written in Markdown ends up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkDest {
-    Page { id: PageId, anchor: Option<String> },
+    Page {
+        id: PageId,
+        anchor: Option<String>,
+    },
     File(SitePath),
     /// `#anchor` on the page itself.
     Anchor(String),
@@ -56,7 +59,13 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn build(config: Config, i18n: I18n, parsed: Vec<ParsedPage>, assets: Vec<Asset>, diags: &mut Diagnostics) -> Site {
+    pub fn build(
+        config: Config,
+        i18n: I18n,
+        parsed: Vec<ParsedPage>,
+        assets: Vec<Asset>,
+        diags: &mut Diagnostics,
+    ) -> Site {
         let mut pages: Vec<Page> = parsed
             .into_iter()
             .filter(|p| config.drafts || !p.doc.front.draft)
@@ -79,14 +88,22 @@ impl Site {
             p.id = i;
             index.insert((p.lang.clone(), p.key.clone()), i);
         }
-        let mut site = Site { config, i18n: Arc::new(i18n), pages, assets, index };
+        let mut site = Site {
+            config,
+            i18n: Arc::new(i18n),
+            pages,
+            assets,
+            index,
+        };
         site.check_tags(diags);
         site.resolve_links(diags);
         site
     }
 
     pub fn page(&self, lang: &Lang, key: &PageKey) -> Option<&Page> {
-        self.index.get(&(lang.clone(), key.clone())).map(|&i| &self.pages[i])
+        self.index
+            .get(&(lang.clone(), key.clone()))
+            .map(|&i| &self.pages[i])
     }
 
     /// The same page in another language, if it was written.
@@ -121,8 +138,13 @@ impl Site {
         for p in &self.pages {
             for tag in &p.front.tags {
                 let id = format!("tag-{}", tag.slug);
-                let missing: Vec<&str> =
-                    self.config.languages.iter().filter(|l| !self.i18n.has(l, &id)).map(|l| l.as_str()).collect();
+                let missing: Vec<&str> = self
+                    .config
+                    .languages
+                    .iter()
+                    .filter(|l| !self.i18n.has(l, &id))
+                    .map(|l| l.as_str())
+                    .collect();
                 if !missing.is_empty() {
                     diags.push(
                         Diagnostic::error(
@@ -142,8 +164,11 @@ impl Site {
     }
 
     fn resolve_links(&mut self, diags: &mut Diagnostics) {
-        let assets: HashMap<PathBuf, SitePath> =
-            self.assets.iter().map(|a| (normalize(&a.rel), a.site_path.clone())).collect();
+        let assets: HashMap<PathBuf, SitePath> = self
+            .assets
+            .iter()
+            .map(|a| (normalize(&a.rel), a.site_path.clone()))
+            .collect();
         let mut resolved: Vec<HashMap<String, LinkDest>> = Vec::with_capacity(self.pages.len());
         for page in &self.pages {
             let mut map = HashMap::new();
@@ -152,7 +177,9 @@ impl Site {
                     Ok(dest) => {
                         map.insert(link.dest.clone(), dest);
                     }
-                    Err(msg) => diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column)),
+                    Err(msg) => {
+                        diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column))
+                    }
                 }
             }
             resolved.push(map);
@@ -162,7 +189,12 @@ impl Site {
         }
     }
 
-    fn resolve(&self, page: &Page, dest: &str, assets: &HashMap<PathBuf, SitePath>) -> Result<LinkDest, String> {
+    fn resolve(
+        &self,
+        page: &Page,
+        dest: &str,
+        assets: &HashMap<PathBuf, SitePath>,
+    ) -> Result<LinkDest, String> {
         let (path, anchor) = match dest.split_once('#') {
             Some((p, a)) => (p, Some(percent_decode(a))),
             None => (dest, None),
@@ -173,17 +205,24 @@ impl Site {
             return if has_anchor(page, &anchor) {
                 Ok(LinkDest::Anchor(anchor))
             } else {
-                Err(format!("link `{dest}`: this page has no heading with the id `{anchor}`"))
+                Err(format!(
+                    "link `{dest}`: this page has no heading with the id `{anchor}`"
+                ))
             };
         }
         let base = page.rel.parent().unwrap_or(Path::new(""));
         let target = normalize(&base.join(percent_decode(path)));
         let content = Path::new(CONTENT_DIR);
         let Ok(inner) = target.strip_prefix(content) else {
-            return Err(format!("link `{dest}` points outside content/; link only to pages and files of the handbook"));
+            return Err(format!(
+                "link `{dest}` points outside content/; link only to pages and files of the handbook"
+            ));
         };
         if target.extension().is_some_and(|e| e == "md") {
-            let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let parts: Vec<String> = inner
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             let found = parts.split_first().and_then(|(lang, rest)| {
                 let lang = self.config.languages.iter().find(|l| l.as_str() == lang)?;
                 let key = key_of(rest)?;
@@ -193,26 +232,41 @@ impl Site {
                 return Err(format!(
                     "link `{dest}`: there is no page `{}`{}",
                     target.display(),
-                    if self.config.drafts { "" } else { " (or it is a draft)" }
+                    if self.config.drafts {
+                        ""
+                    } else {
+                        " (or it is a draft)"
+                    }
                 ));
             };
             if let Some(a) = &anchor
                 && !has_anchor(target_page, a)
             {
-                return Err(format!("link `{dest}`: `{}` has no heading with the id `{a}`", target.display()));
+                return Err(format!(
+                    "link `{dest}`: `{}` has no heading with the id `{a}`",
+                    target.display()
+                ));
             }
-            Ok(LinkDest::Page { id: target_page.id, anchor })
+            Ok(LinkDest::Page {
+                id: target_page.id,
+                anchor,
+            })
         } else {
             match assets.get(&target) {
                 Some(sp) => Ok(LinkDest::File(sp.clone())),
-                None => Err(format!("link `{dest}`: there is no file `{}`", target.display())),
+                None => Err(format!(
+                    "link `{dest}`: there is no file `{}`",
+                    target.display()
+                )),
             }
         }
     }
 }
 
 fn has_anchor(page: &Page, anchor: &str) -> bool {
-    page.scan.headings.iter().any(|h| h.id == anchor) || anchor.starts_with("fn-") || anchor.is_empty()
+    page.scan.headings.iter().any(|h| h.id == anchor)
+        || anchor.starts_with("fn-")
+        || anchor.is_empty()
 }
 
 /// The page key for a path below `content/<lang>/`, mirroring discovery's rule.
@@ -256,7 +310,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b)))
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            )
         {
             out.push(h * 16 + l);
             i += 3;
@@ -286,8 +343,14 @@ mod tests {
 
     #[test]
     fn normalize_and_decode() {
-        assert_eq!(normalize(Path::new("content/en/tips/../guidance/a.md")), PathBuf::from("content/en/guidance/a.md"));
-        assert_eq!(normalize(Path::new("content/../../etc/passwd")), PathBuf::from("../etc/passwd"));
+        assert_eq!(
+            normalize(Path::new("content/en/tips/../guidance/a.md")),
+            PathBuf::from("content/en/guidance/a.md")
+        );
+        assert_eq!(
+            normalize(Path::new("content/../../etc/passwd")),
+            PathBuf::from("../etc/passwd")
+        );
         assert_eq!(percent_decode("%E0%A4%95"), "क");
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%क"), "%क");

@@ -89,7 +89,9 @@ impl BaseUrl {
             ));
         };
         if path.contains(['?', '#', '\\', ' ']) || path.split('/').any(|s| s == ".." || s == ".") {
-            return Err(format!("`{raw}` has a path that is not a plain folder path"));
+            return Err(format!(
+                "`{raw}` has a path that is not a plain folder path"
+            ));
         }
         let mut path = path;
         if !path.ends_with('/') {
@@ -141,7 +143,10 @@ mod tests {
     use super::*;
 
     fn linker(base: &str, portable: bool) -> Linker {
-        Linker { base: BaseUrl::parse(base).unwrap(), portable }
+        Linker {
+            base: BaseUrl::parse(base).unwrap(),
+            portable,
+        }
     }
 
     #[test]
@@ -160,17 +165,29 @@ mod tests {
     fn hrefs_under_subpath() {
         let l = linker("https://x.github.io/handbook/", false);
         let from = SitePath::new("en/tips/a/");
-        assert_eq!(l.href(&from, &SitePath::new("hi/tips/a/")), "/handbook/hi/tips/a/");
-        assert_eq!(l.absolute(&SitePath::new("en/")), "https://x.github.io/handbook/en/");
+        assert_eq!(
+            l.href(&from, &SitePath::new("hi/tips/a/")),
+            "/handbook/hi/tips/a/"
+        );
+        assert_eq!(
+            l.absolute(&SitePath::new("en/")),
+            "https://x.github.io/handbook/en/"
+        );
     }
 
     #[test]
     fn portable_hrefs_are_relative_files() {
         let l = linker("/", true);
         let from = SitePath::new("en/tips/a/");
-        assert_eq!(l.href(&from, &SitePath::new("hi/tips/a/")), "../../../hi/tips/a/index.html");
+        assert_eq!(
+            l.href(&from, &SitePath::new("hi/tips/a/")),
+            "../../../hi/tips/a/index.html"
+        );
         assert_eq!(l.href(&from, &SitePath::root()), "../../../index.html");
-        assert_eq!(l.href(&SitePath::root(), &SitePath::new("static/css/site.css")), "static/css/site.css");
+        assert_eq!(
+            l.href(&SitePath::root(), &SitePath::new("static/css/site.css")),
+            "static/css/site.css"
+        );
         assert_eq!(l.href(&SitePath::root(), &SitePath::root()), "index.html");
     }
 }

@@ -29,8 +29,16 @@ enum Job {
 }
 
 pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
-    let linker = Linker { base: site.config.base_url.clone(), portable: site.config.portable };
-    let r = Renderer { site, theme, linker: &linker, i18n: &site.i18n };
+    let linker = Linker {
+        base: site.config.base_url.clone(),
+        portable: site.config.portable,
+    };
+    let r = Renderer {
+        site,
+        theme,
+        linker: &linker,
+        i18n: &site.i18n,
+    };
     let mut jobs = vec![Job::Root, Job::NotFound];
     for lang in &site.config.languages {
         jobs.push(Job::Home(lang.clone()));
@@ -55,12 +63,19 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
     files.push(OutputFile::new("sitemap.xml", r.sitemap().into_bytes()));
     files.push(OutputFile::new(".nojekyll", Vec::new()));
     for (name, file) in &theme.statics {
-        files.push(OutputFile::new(format!("static/{name}"), file.bytes.clone()));
+        files.push(OutputFile::new(
+            format!("static/{name}"),
+            file.bytes.clone(),
+        ));
     }
     for asset in &site.assets {
         match std::fs::read(&asset.path) {
             Ok(bytes) => files.push(OutputFile::new(asset.site_path.as_str(), bytes)),
-            Err(e) => diags.push(Diagnostic::error(&asset.rel, 0, format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                &asset.rel,
+                0,
+                format!("cannot read: {e}"),
+            )),
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -90,19 +105,49 @@ impl Renderer<'_> {
     }
 
     fn t_args(&self, lang: &Lang, id: &str, args: &[(&str, Arg)]) -> String {
-        self.i18n.format(lang, id, args).unwrap_or_else(|_| id.to_string())
+        self.i18n
+            .format(lang, id, args)
+            .unwrap_or_else(|_| id.to_string())
     }
 
     fn site_title(&self, lang: &Lang) -> String {
-        self.site.config.titles.get(lang).cloned().unwrap_or_else(|| self.t(lang, "site-title"))
+        self.site
+            .config
+            .titles
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| self.t(lang, "site-title"))
     }
 
-    fn render<V: Serialize>(&self, template: &str, view: &V, path: &SitePath) -> Result<OutputFile, Diagnostic> {
-        let origin = self.theme.template_origins.get(template).cloned().unwrap_or_else(|| template.into());
-        let ctx = tera::Context::from_serialize(view)
-            .map_err(|e| Diagnostic::error(&origin, 0, format!("cannot pass the page to the template: {e}")))?;
+    fn render<V: Serialize>(
+        &self,
+        template: &str,
+        view: &V,
+        path: &SitePath,
+    ) -> Result<OutputFile, Diagnostic> {
+        let origin = self
+            .theme
+            .template_origins
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| template.into());
+        let ctx = tera::Context::from_serialize(view).map_err(|e| {
+            Diagnostic::error(
+                &origin,
+                0,
+                format!("cannot pass the page to the template: {e}"),
+            )
+        })?;
         let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(&origin, 0, format!("rendering `{}` failed: {}", path.file(), tera_error_chain(&e)))
+            Diagnostic::error(
+                &origin,
+                0,
+                format!(
+                    "rendering `{}` failed: {}",
+                    path.file(),
+                    tera_error_chain(&e)
+                ),
+            )
         })?;
         Ok(OutputFile::new(path.file(), html.into_bytes()))
     }
@@ -114,7 +159,11 @@ impl Renderer<'_> {
                 let shown = self.t_args(
                     lang,
                     "date-long",
-                    &[("day", Arg::Num(d.day as f64)), ("month", Arg::Str(&month)), ("year", Arg::Str(&d.year.to_string()))],
+                    &[
+                        ("day", Arg::Num(d.day as f64)),
+                        ("month", Arg::Str(&month)),
+                        ("year", Arg::Str(&d.year.to_string())),
+                    ],
                 );
                 (Some(d.iso()), Some(shown))
             }
@@ -126,22 +175,39 @@ impl Renderer<'_> {
         page.front
             .tags
             .iter()
-            .map(|t| TagView { slug: t.slug.clone(), name: self.t(lang, &format!("tag-{}", t.slug)) })
+            .map(|t| TagView {
+                slug: t.slug.clone(),
+                name: self.t(lang, &format!("tag-{}", t.slug)),
+            })
             .collect()
     }
 
     fn count_text(&self, lang: &Lang, section: Section, n: usize) -> String {
-        self.t_args(lang, &format!("count-{}", section.slug()), &[("count", Arg::Num(n as f64))])
+        self.t_args(
+            lang,
+            &format!("count-{}", section.slug()),
+            &[("count", Arg::Num(n as f64))],
+        )
     }
 
     /// The frame of a page at `from` whose language-independent identity is `key`.
-    fn chrome(&self, lang: &Lang, from: &SitePath, key: Option<&PageKey>, title: &str, description: &str, body_class: &str) -> Chrome {
+    fn chrome(
+        &self,
+        lang: &Lang,
+        from: &SitePath,
+        key: Option<&PageKey>,
+        title: &str,
+        description: &str,
+        body_class: &str,
+    ) -> Chrome {
         let site = self.site;
         let l = self.linker;
         let site_title = self.site_title(lang);
         let exists_in = |other: &Lang| -> bool {
             match key {
-                Some(PageKey::Entry(..) | PageKey::Standalone(_)) => key.and_then(|k| site.page(other, k)).is_some(),
+                Some(PageKey::Entry(..) | PageKey::Standalone(_)) => {
+                    key.and_then(|k| site.page(other, k)).is_some()
+                }
                 Some(_) => true,
                 None => false,
             }
@@ -152,17 +218,29 @@ impl Renderer<'_> {
                 _ => SitePath::of_page(other, &PageKey::Home),
             }
         };
-        let link_abs = |to: &SitePath| if l.portable { l.href(from, to) } else { l.absolute(to) };
+        let link_abs = |to: &SitePath| {
+            if l.portable {
+                l.href(from, to)
+            } else {
+                l.absolute(to)
+            }
+        };
         let mut alternates = Vec::new();
         if key.is_some() {
             for other in &site.config.languages {
                 if exists_in(other) {
-                    alternates.push(Alternate { hreflang: other.to_string(), href: link_abs(&path_in(other)) });
+                    alternates.push(Alternate {
+                        hreflang: other.to_string(),
+                        href: link_abs(&path_in(other)),
+                    });
                 }
             }
             let def = &site.config.default_language;
             if exists_in(def) {
-                alternates.push(Alternate { hreflang: "x-default".into(), href: link_abs(&path_in(def)) });
+                alternates.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: link_abs(&path_in(def)),
+                });
             }
         }
         let switcher = site
@@ -180,7 +258,14 @@ impl Renderer<'_> {
                     note: if translated || other == lang {
                         String::new()
                     } else {
-                        self.t_args(lang, "not-translated", &[("language", Arg::Str(&self.t(lang, &format!("lang-{other}"))))])
+                        self.t_args(
+                            lang,
+                            "not-translated",
+                            &[(
+                                "language",
+                                Arg::Str(&self.t(lang, &format!("lang-{other}"))),
+                            )],
+                        )
                     },
                     name,
                 }
@@ -198,7 +283,11 @@ impl Renderer<'_> {
                 current: key.and_then(|k| k.section()) == Some(s),
             });
         }
-        let page_title = if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} — {site_title}") };
+        let page_title = if title.is_empty() || title == site_title {
+            site_title.clone()
+        } else {
+            format!("{title} — {site_title}")
+        };
         Chrome {
             lang: lang.to_string(),
             site_title,
@@ -206,7 +295,9 @@ impl Renderer<'_> {
             description: description.to_string(),
             root: self.prefix(from),
             home_href: l.href(from, &SitePath::of_page(lang, &PageKey::Home)),
-            about_href: site.page(lang, &PageKey::Standalone("about".into())).map(|p| l.href(from, &p.path)),
+            about_href: site
+                .page(lang, &PageKey::Standalone("about".into()))
+                .map(|p| l.href(from, &p.path)),
             canonical: link_abs(from),
             alternates,
             nav,
@@ -242,8 +333,18 @@ impl Renderer<'_> {
             }
         };
         let ids: Vec<String> = page.scan.headings.iter().map(|h| h.id.clone()).collect();
-        let labels = WorksheetLabels { name: self.t(&page.lang, "worksheet-name"), date: self.t(&page.lang, "worksheet-date") };
-        markdown::render(&page.body, &RenderContext { heading_ids: &ids, resolve: &resolve, labels: &labels })
+        let labels = WorksheetLabels {
+            name: self.t(&page.lang, "worksheet-name"),
+            date: self.t(&page.lang, "worksheet-date"),
+        };
+        markdown::render(
+            &page.body,
+            &RenderContext {
+                heading_ids: &ids,
+                resolve: &resolve,
+                labels: &labels,
+            },
+        )
     }
 
     fn page(&self, page: &Page) -> Result<OutputFile, Diagnostic> {
@@ -253,12 +354,25 @@ impl Renderer<'_> {
             Some(s) => format!("page-entry page-{}", s.slug()),
             None => "page-standalone".into(),
         };
-        let chrome = self.chrome(lang, &page.path, Some(&page.key), &page.front.title, &page.front.summary, &body_class);
-        let mut breadcrumbs = vec![Crumb { label: self.t(lang, "nav-home"), href: chrome.home_href.clone() }];
+        let chrome = self.chrome(
+            lang,
+            &page.path,
+            Some(&page.key),
+            &page.front.title,
+            &page.front.summary,
+            &body_class,
+        );
+        let mut breadcrumbs = vec![Crumb {
+            label: self.t(lang, "nav-home"),
+            href: chrome.home_href.clone(),
+        }];
         if let Some(s) = section {
             breadcrumbs.push(Crumb {
                 label: self.t(lang, &format!("section-{}", s.slug())),
-                href: self.linker.href(&page.path, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
+                href: self.linker.href(
+                    &page.path,
+                    &SitePath::of_page(lang, &PageKey::SectionIndex(s)),
+                ),
             });
         }
         let (date_iso, date_display) = self.date(lang, page);
@@ -271,7 +385,10 @@ impl Renderer<'_> {
             date_iso,
             date_display,
             tags: self.tags(lang, page),
-            source: page.front.source.as_ref().map(|s| SourceView { name: s.name.clone(), url: s.url.clone() }),
+            source: page.front.source.as_ref().map(|s| SourceView {
+                name: s.name.clone(),
+                url: s.url.clone(),
+            }),
             illustrative: page.front.illustrative,
             is_worksheet: section == Some(Section::Worksheets),
             chrome,
@@ -296,13 +413,27 @@ impl Renderer<'_> {
         let path = SitePath::of_page(lang, &key);
         let intro = self.site.page(lang, &key);
         let label = self.t(lang, &format!("section-{}", section.slug()));
-        let title = intro.map(|p| p.front.title.clone()).unwrap_or_else(|| label.clone());
+        let title = intro
+            .map(|p| p.front.title.clone())
+            .unwrap_or_else(|| label.clone());
         let description = intro
             .map(|p| p.front.summary.clone())
             .unwrap_or_else(|| self.t(lang, &format!("section-{}-blurb", section.slug())));
-        let entries: Vec<EntryView> = self.site.entries(lang, section).into_iter().map(|p| self.entry(&path, p)).collect();
+        let entries: Vec<EntryView> = self
+            .site
+            .entries(lang, section)
+            .into_iter()
+            .map(|p| self.entry(&path, p))
+            .collect();
         let view = SectionView {
-            chrome: self.chrome(lang, &path, Some(&key), &title, &description, &format!("page-section page-section-{}", section.slug())),
+            chrome: self.chrome(
+                lang,
+                &path,
+                Some(&key),
+                &title,
+                &description,
+                &format!("page-section page-section-{}", section.slug()),
+            ),
             section: section.slug().to_string(),
             title,
             intro_html: match intro {
@@ -319,20 +450,33 @@ impl Renderer<'_> {
         let path = SitePath::of_page(lang, &PageKey::Home);
         let page = self.site.page(lang, &PageKey::Home);
         let site_title = self.site_title(lang);
-        let title = page.map(|p| p.front.title.clone()).unwrap_or_else(|| site_title.clone());
-        let description = page.map(|p| p.front.summary.clone()).unwrap_or_else(|| self.t(lang, "site-tagline"));
+        let title = page
+            .map(|p| p.front.title.clone())
+            .unwrap_or_else(|| site_title.clone());
+        let description = page
+            .map(|p| p.front.summary.clone())
+            .unwrap_or_else(|| self.t(lang, "site-tagline"));
         let sections = Section::ALL
             .iter()
             .map(|&s| SectionCard {
                 section: s.slug().to_string(),
                 label: self.t(lang, &format!("section-{}", s.slug())),
                 blurb: self.t(lang, &format!("section-{}-blurb", s.slug())),
-                href: self.linker.href(&path, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
+                href: self
+                    .linker
+                    .href(&path, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
                 count_text: self.count_text(lang, s, self.site.entries(lang, s).len()),
             })
             .collect();
         let view = HomeView {
-            chrome: self.chrome(lang, &path, Some(&PageKey::Home), &title, &description, "page-home"),
+            chrome: self.chrome(
+                lang,
+                &path,
+                Some(&PageKey::Home),
+                &title,
+                &description,
+                "page-home",
+            ),
             title,
             intro_html: page.map(|p| self.body_html(p, &path)).unwrap_or_default(),
             sections,
@@ -351,7 +495,11 @@ impl Renderer<'_> {
                     lang: l.to_string(),
                     name: self.t(l, "language-name"),
                     site_title: self.site_title(l),
-                    href: if rooted { self.linker.rooted(&home) } else { self.linker.href(from, &home) },
+                    href: if rooted {
+                        self.linker.rooted(&home)
+                    } else {
+                        self.linker.href(from, &home)
+                    },
                     tagline: self.t(l, "site-tagline"),
                 }
             })
@@ -361,15 +509,30 @@ impl Renderer<'_> {
     fn root(&self) -> Result<OutputFile, Diagnostic> {
         let lang = &self.site.config.default_language;
         let path = SitePath::root();
-        let mut chrome = self.chrome(lang, &path, None, "", &self.t(lang, "site-tagline"), "page-root");
+        let mut chrome = self.chrome(
+            lang,
+            &path,
+            None,
+            "",
+            &self.t(lang, "site-tagline"),
+            "page-root",
+        );
         chrome.alternates = self
             .site
             .config
             .languages
             .iter()
-            .map(|l| Alternate { hreflang: l.to_string(), href: self.linker.href(&path, &SitePath::of_page(l, &PageKey::Home)) })
+            .map(|l| Alternate {
+                hreflang: l.to_string(),
+                href: self
+                    .linker
+                    .href(&path, &SitePath::of_page(l, &PageKey::Home)),
+            })
             .collect();
-        let view = RootView { languages: self.languages(&path, false), chrome };
+        let view = RootView {
+            languages: self.languages(&path, false),
+            chrome,
+        };
         self.render("root.html", &view, &path)
     }
 
@@ -384,14 +547,19 @@ impl Renderer<'_> {
         }
         let home = SitePath::of_page(lang, &PageKey::Home);
         chrome.home_href = self.linker.rooted(&home);
-        chrome.about_href = chrome.about_href.map(|h| rooted_from(&h, &self.linker.base.path));
+        chrome.about_href = chrome
+            .about_href
+            .map(|h| rooted_from(&h, &self.linker.base.path));
         for n in chrome.nav.iter_mut() {
             n.href = rooted_from(&n.href, &self.linker.base.path);
         }
         for s in chrome.switcher.iter_mut() {
             s.href = rooted_from(&s.href, &self.linker.base.path);
         }
-        let view = NotFoundView { homes: self.languages(&path, true), chrome };
+        let view = NotFoundView {
+            homes: self.languages(&path, true),
+            chrome,
+        };
         let mut f = self.render("404.html", &view, &path)?;
         f.path = "404.html".into();
         Ok(f)
@@ -419,10 +587,16 @@ impl Renderer<'_> {
                 .config
                 .languages
                 .iter()
-                .filter(|l| !matches!(key, PageKey::Entry(..) | PageKey::Standalone(_)) || self.site.page(l, key).is_some())
+                .filter(|l| {
+                    !matches!(key, PageKey::Entry(..) | PageKey::Standalone(_))
+                        || self.site.page(l, key).is_some()
+                })
                 .collect();
             for l in &langs {
-                s.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_html(&self.linker.absolute(&SitePath::of_page(l, key)))));
+                s.push_str(&format!(
+                    "  <url>\n    <loc>{}</loc>\n",
+                    escape_html(&self.linker.absolute(&SitePath::of_page(l, key)))
+                ));
                 if let Some(d) = self.site.page(l, key).and_then(|p| p.front.date) {
                     s.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
                 }
@@ -447,7 +621,9 @@ fn rooted_from(href: &str, base: &str) -> String {
     if href.starts_with(base) {
         href.to_string()
     } else {
-        let trimmed = href.trim_start_matches("../").trim_end_matches("index.html");
+        let trimmed = href
+            .trim_start_matches("../")
+            .trim_end_matches("index.html");
         format!("{base}{trimmed}")
     }
 }

@@ -32,21 +32,38 @@ impl Theme {
         collect_embedded(&DEFAULT_THEME, &mut files);
         let site_theme = root.join(THEMES_DIR).join(name);
         if site_theme.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_theme).follow_links(false).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot read the theme `{}`", site_theme.display()))?;
+            for entry in walkdir::WalkDir::new(&site_theme)
+                .follow_links(false)
+                .sort_by_file_name()
+            {
+                let entry = entry
+                    .with_context(|| format!("cannot read the theme `{}`", site_theme.display()))?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let rel = entry.path().strip_prefix(&site_theme).unwrap_or(entry.path());
+                let rel = entry
+                    .path()
+                    .strip_prefix(&site_theme)
+                    .unwrap_or(entry.path());
                 let key = rel.to_string_lossy().replace('\\', "/");
                 if key.split('/').any(crate::content::discover::is_ignored) {
                     continue;
                 }
-                let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-                files.insert(key, ThemeFile { origin: crate::content::discover::rel_to(root, entry.path()), bytes });
+                let bytes = std::fs::read(entry.path())
+                    .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+                files.insert(
+                    key,
+                    ThemeFile {
+                        origin: crate::content::discover::rel_to(root, entry.path()),
+                        bytes,
+                    },
+                );
             }
         } else if name != "default" {
-            bail!("the theme `{name}` does not exist: expected a folder `{}`", site_theme.display());
+            bail!(
+                "the theme `{name}` does not exist: expected a folder `{}`",
+                site_theme.display()
+            );
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -55,8 +72,9 @@ impl Theme {
         let mut sources = Vec::new();
         for (key, file) in files {
             if let Some(name) = key.strip_prefix("templates/") {
-                let text = String::from_utf8(file.bytes)
-                    .map_err(|_| anyhow::anyhow!("`{}` is not valid UTF-8 text", file.origin.display()))?;
+                let text = String::from_utf8(file.bytes).map_err(|_| {
+                    anyhow::anyhow!("`{}` is not valid UTF-8 text", file.origin.display())
+                })?;
                 template_origins.insert(name.to_string(), file.origin);
                 sources.push((name.to_string(), text));
             } else if let Some(name) = key.strip_prefix("static/") {
@@ -65,15 +83,26 @@ impl Theme {
         }
         // Functions first: Tera checks that every function a template calls exists.
         register_functions(&mut tera, i18n);
-        tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!("theme template error: {}", tera_error_chain(&e)))?;
-        Ok(Theme { tera, statics, template_origins })
+        tera.add_raw_templates(sources)
+            .map_err(|e| anyhow::anyhow!("theme template error: {}", tera_error_chain(&e)))?;
+        Ok(Theme {
+            tera,
+            statics,
+            template_origins,
+        })
     }
 }
 
 fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
     for f in dir.files() {
         let key = f.path().to_string_lossy().replace('\\', "/");
-        out.insert(key.clone(), ThemeFile { origin: PathBuf::from(THEMES_DIR).join("default").join(&key), bytes: f.contents().to_vec() });
+        out.insert(
+            key.clone(),
+            ThemeFile {
+                origin: PathBuf::from(THEMES_DIR).join("default").join(&key),
+                bytes: f.contents().to_vec(),
+            },
+        );
     }
     for d in dir.dirs() {
         collect_embedded(d, out);
@@ -83,30 +112,40 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
 /// `t(key="…", count=3)`: a Fluent message in the language of the page being rendered (the
 /// `lang` variable of the template's context).
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>) {
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let key: String = kwargs.must_get::<&str>("key")?.to_string();
-        let lang_code: String = state.get::<String>("lang")?.ok_or_else(|| tera::Error::message("t(): no `lang` in the template context"))?;
-        let lang = Lang::parse(&lang_code).ok_or_else(|| tera::Error::message(format!("t(): bad language `{lang_code}`")))?;
-        let mut strings: Vec<(String, String)> = Vec::new();
-        let mut numbers: Vec<(String, f64)> = Vec::new();
-        for (k, v) in kwargs.iter() {
-            let name = k.to_string();
-            if name == "key" {
-                continue;
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let key: String = kwargs.must_get::<&str>("key")?.to_string();
+            let lang_code: String = state
+                .get::<String>("lang")?
+                .ok_or_else(|| tera::Error::message("t(): no `lang` in the template context"))?;
+            let lang = Lang::parse(&lang_code)
+                .ok_or_else(|| tera::Error::message(format!("t(): bad language `{lang_code}`")))?;
+            let mut strings: Vec<(String, String)> = Vec::new();
+            let mut numbers: Vec<(String, f64)> = Vec::new();
+            for (k, v) in kwargs.iter() {
+                let name = k.to_string();
+                if name == "key" {
+                    continue;
+                }
+                if let Some(n) = v.as_f64().or_else(|| v.as_i64().map(|i| i as f64)) {
+                    numbers.push((name, n));
+                } else if let Some(s) = v.as_str() {
+                    strings.push((name, s.to_string()));
+                } else {
+                    strings.push((name, v.to_string()));
+                }
             }
-            if let Some(n) = v.as_f64().or_else(|| v.as_i64().map(|i| i as f64)) {
-                numbers.push((name, n));
-            } else if let Some(s) = v.as_str() {
-                strings.push((name, s.to_string()));
-            } else {
-                strings.push((name, v.to_string()));
-            }
-        }
-        let mut args: Vec<(&str, Arg)> = strings.iter().map(|(k, v)| (k.as_str(), Arg::Str(v))).collect();
-        args.extend(numbers.iter().map(|(k, n)| (k.as_str(), Arg::Num(*n))));
-        args.sort_by(|a, b| a.0.cmp(b.0));
-        i18n.format(&lang, &key, &args).map_err(tera::Error::message)
-    });
+            let mut args: Vec<(&str, Arg)> = strings
+                .iter()
+                .map(|(k, v)| (k.as_str(), Arg::Str(v)))
+                .collect();
+            args.extend(numbers.iter().map(|(k, n)| (k.as_str(), Arg::Num(*n))));
+            args.sort_by(|a, b| a.0.cmp(b.0));
+            i18n.format(&lang, &key, &args)
+                .map_err(tera::Error::message)
+        },
+    );
 }
 
 /// Tera nests the cause; show the whole chain on one line.

@@ -1,22 +1,24 @@
 // Sites built by the Rust tool, for the browser tests.
 //
-// Every site lives in tests/e2e/.sites/<name>/ (git-ignored). There are two
+// Every site lives in target/e2e-sites/<name>/ (git-ignored). There are two
 // ways to get one:
 //
 // 1. Prebuilt by the test runner (scripts/test), e.g.
-//      cargo run --release -- build --out tests/e2e/.sites/pages --base-url http://127.0.0.1/handbook/
+//      cargo run --release -- build --out target/e2e-sites/pages --base-url http://127.0.0.1/handbook/
 //    and looked up in a spec with `builtSite('pages')`.
 //
 // 2. Built on demand by a spec with
 //      const dir = await buildSite({ name: 'pages', args: ['--base-url', 'http://127.0.0.1/handbook/'] });
 //    which runs, in the repository root,
-//      cargo run --quiet --release -- build --out tests/e2e/.sites/<name> ...args
+//      cargo run --quiet --release -- build --out target/e2e-sites/<name> ...args
 //    once per test process (node --test runs each spec file in its own
 //    process; a second call with the same name and args returns the same
 //    promise), and throws with the tool's stderr when the build fails.
 //
-// HANDBOOK_BIN=/path/to/handbook runs that binary instead of `cargo run`
-// (e.g. target/release/handbook, already built by scripts/test).
+// Environment:
+//   HANDBOOK_BIN=/path/to/handbook  run that binary instead of `cargo run`
+//                                   (e.g. target/release/handbook, built by scripts/test)
+//   E2E_SITES_DIR=/some/dir         keep built sites there instead of target/e2e-sites/
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,8 +27,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is tests/e2e/lib/site.js). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Where built sites go: tests/e2e/.sites/ */
-export const SITES_DIR = fileURLToPath(new URL('../.sites/', import.meta.url));
+/** Where built sites go: target/e2e-sites/ (outside the site's own folders, which `handbook
+ * build` refuses to write into), or $E2E_SITES_DIR when set. */
+export const SITES_DIR = process.env.E2E_SITES_DIR
+  ? path.resolve(process.env.E2E_SITES_DIR)
+  : path.join(REPO_ROOT, 'target', 'e2e-sites');
 
 function checkName(name) {
   if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
@@ -34,7 +39,7 @@ function checkName(name) {
   }
 }
 
-/** Path of the site `<name>` in tests/e2e/.sites/; throws if it was not built. */
+/** Path of the site `<name>` in target/e2e-sites/; throws if it was not built. */
 export function builtSite(name) {
   checkName(name);
   const dir = path.join(SITES_DIR, name);
@@ -49,7 +54,7 @@ export function builtSite(name) {
 const cache = new Map(); // name -> { key, promise }
 
 /**
- * Build the handbook into tests/e2e/.sites/<name>/ with the given extra
+ * Build the handbook into target/e2e-sites/<name>/ with the given extra
  * arguments of `handbook build`, at most once per process.
  *
  * @param {{ name: string, args?: string[], env?: Record<string,string> }} opts
@@ -102,9 +107,11 @@ async function runBuild(name, args, env) {
     );
   });
   if (code !== 0) {
+    const cap = (text, max = 16000) =>
+      text.length > max ? `${text.slice(0, max)}\n... (${text.length - max} more characters)` : text;
     throw new Error(
       `buildSite: \`${shown}\` (in ${REPO_ROOT}) failed with ${signal ?? `exit code ${code}`}\n` +
-        `--- stderr ---\n${stderr.trimEnd()}\n--- stdout ---\n${stdout.trimEnd()}`,
+        `--- stderr ---\n${cap(stderr.trimEnd())}\n--- stdout ---\n${cap(stdout.trimEnd(), 4000)}`,
     );
   }
   return out;

@@ -1,0 +1,8 @@
+//! The one integration test binary: each module builds small fixture sites from
+//! `tests/fixtures/` in a temporary folder and asserts on the output or the messages.
+
+mod atomic;
+mod build;
+mod errors;
+mod links;
+mod support;
