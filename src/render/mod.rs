@@ -18,9 +18,10 @@ use serde::Serialize;
 use templates::{Theme, tera_error_chain};
 use views::*;
 
-/// One unit of rendering work.
-#[derive(Debug, Clone)]
-enum Job {
+/// One unit of rendering work: one HTML file. `serve` re-renders only the jobs a change
+/// touches, so every job must depend only on the site model, never on another job's output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
     Root,
     NotFound,
     Home(Lang),
@@ -28,17 +29,8 @@ enum Job {
     Page(usize),
 }
 
-pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
-    let linker = Linker {
-        base: site.config.base_url.clone(),
-        portable: site.config.portable,
-    };
-    let r = Renderer {
-        site,
-        theme,
-        linker: &linker,
-        i18n: &site.i18n,
-    };
+/// Every job of a full build, in a stable order.
+pub fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Root, Job::NotFound];
     for lang in &site.config.languages {
         jobs.push(Job::Home(lang.clone()));
@@ -51,35 +43,60 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
             jobs.push(Job::Page(p.id));
         }
     }
+    jobs
+}
+
+/// The whole site: every job plus the files that are not templates.
+pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
+    let (mut files, diags) = render_jobs(site, theme, &jobs(site));
+    files.extend(site_files(site, theme));
+    let mut diags = diags;
+    files.extend(asset_files(site, &mut diags));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, diags)
+}
+
+/// Renders the given jobs in parallel.
+pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
+    let linker = linker(site);
+    let r = Renderer { site, theme, linker: &linker, i18n: &site.i18n };
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.job(j)).collect();
     let mut diags = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len() + 16);
+    let mut files = Vec::with_capacity(results.len());
     for res in results {
         match res {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
     }
-    files.push(OutputFile::new("sitemap.xml", r.sitemap().into_bytes()));
-    files.push(OutputFile::new(".nojekyll", Vec::new()));
+    (files, diags)
+}
+
+/// Files made from the whole model at once (sitemap) and the theme's static files.
+pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    let linker = linker(site);
+    let r = Renderer { site, theme, linker: &linker, i18n: &site.i18n };
+    let mut files = vec![OutputFile::new("sitemap.xml", r.sitemap().into_bytes()), OutputFile::new(".nojekyll", Vec::new())];
     for (name, file) in &theme.statics {
-        files.push(OutputFile::new(
-            format!("static/{name}"),
-            file.bytes.clone(),
-        ));
+        files.push(OutputFile::new(format!("static/{name}"), file.bytes.clone()));
     }
+    files
+}
+
+/// Images and other files written beside the Markdown, copied to the same place.
+pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
     for asset in &site.assets {
         match std::fs::read(&asset.path) {
             Ok(bytes) => files.push(OutputFile::new(asset.site_path.as_str(), bytes)),
-            Err(e) => diags.push(Diagnostic::error(
-                &asset.rel,
-                0,
-                format!("cannot read: {e}"),
-            )),
+            Err(e) => diags.push(Diagnostic::error(&asset.rel, 0, format!("cannot read: {e}"))),
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, diags)
+    files
+}
+
+pub fn linker(site: &Site) -> Linker {
+    Linker { base: site.config.base_url.clone(), portable: site.config.portable }
 }
 
 struct Renderer<'a> {
