@@ -51,6 +51,24 @@ worksheet-name = Name
 worksheet-date = Date
 worksheet-print-hint = Print this worksheet and fill it in by hand.
 
+tags-title = Tags
+tags-summary = Every topic in the handbook, and how many pages cover it.
+tag-page-summary = Pages about { $tag }.
+all-tags = All tags
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+related-heading = Read next
+home-latest-stories = Latest stories
+home-tip-of-the-day = Tip of the day
+feed-title = { $site }: stories and guidance
+filter-label = Show tips about
+filter-all = All tips
+# Shown by the tag filter script; %n is replaced by the number of tips shown.
+filter-shown-one = Showing %n tip
+filter-shown-other = Showing %n tips
+
 choose-language = Choose your language
 not-found-title = Page not found
 not-found-text = This page does not exist, or it has moved. Try the home page of your language:

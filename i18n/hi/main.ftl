@@ -50,6 +50,24 @@ worksheet-name = नाम
 worksheet-date = तारीख़
 worksheet-print-hint = इस वर्कशीट को प्रिंट करें और हाथ से भरें।
 
+tags-title = टैग
+tags-summary = हैंडबुक के सारे विषय, और हर विषय पर कितने पेज हैं।
+tag-page-summary = { $tag } से जुड़े पेज।
+all-tags = सभी टैग
+pages-count = { $count ->
+    [one] { $count } पेज
+   *[other] { $count } पेज
+}
+related-heading = आगे पढ़ें
+home-latest-stories = नई कहानियाँ
+home-tip-of-the-day = आज का सुझाव
+feed-title = { $site }: कहानियाँ और गाइड
+filter-label = इन विषयों के सुझाव देखें
+filter-all = सभी सुझाव
+# टैग फ़िल्टर की स्क्रिप्ट दिखाती है; %n की जगह दिखाए गए सुझावों की गिनती आती है।
+filter-shown-one = %n सुझाव दिखाया जा रहा है
+filter-shown-other = %n सुझाव दिखाए जा रहे हैं
+
 choose-language = अपनी भाषा चुनें
 not-found-title = पेज नहीं मिला
 not-found-text = यह पेज मौजूद नहीं है या कहीं और चला गया है। अपनी भाषा का होम पेज खोलें:

@@ -94,6 +94,15 @@ impl PageKey {
     }
 }
 
+/// Any location a reader can be at, independent of language: a source page or a page the site
+/// generates. The language switcher and `hreflang` alternates work from this.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Page(PageKey),
+    TagIndex,
+    Tag(String),
+}
+
 /// Names a top-level page may not take, because generated pages live there.
 pub const RESERVED_SLUGS: &[&str] = &[
     "stories",

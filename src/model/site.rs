@@ -118,15 +118,72 @@ impl Site {
             .iter()
             .filter(|p| &p.lang == lang && matches!(&p.key, PageKey::Entry(s, _) if *s == section))
             .collect();
+        v.sort_by(|a, b| reading_order(a, b));
+        v
+    }
+
+    /// Every tag used by any page in any language, sorted: each gets a page in every language
+    /// so the language switcher always has somewhere to go.
+    pub fn tag_slugs(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .pages
+            .iter()
+            .flat_map(|p| p.front.tags.iter().map(|t| t.slug.as_str()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Pages of one language carrying `tag`, in section order then reading order.
+    pub fn tagged(&self, lang: &Lang, tag: &str) -> Vec<&Page> {
+        let mut v: Vec<&Page> = self
+            .pages_in(lang)
+            .filter(|p| p.front.tags.iter().any(|t| t.slug == tag))
+            .collect();
         v.sort_by(|a, b| {
-            a.front
-                .weight
-                .cmp(&b.front.weight)
-                .then_with(|| b.front.date.cmp(&a.front.date))
-                .then_with(|| a.front.title.cmp(&b.front.title))
-                .then_with(|| a.key.slug().cmp(b.key.slug()))
+            a.section()
+                .cmp(&b.section())
+                .then_with(|| reading_order(a, b))
         });
         v
+    }
+
+    /// Up to `n` pages to read next, in the page's language: most shared tags first, then the
+    /// same section. Uses a tag → pages index, so the cost grows with pages × tags, never
+    /// pages × pages.
+    pub fn related(&self, page: &Page, index: &TagIndex, n: usize) -> Vec<&Page> {
+        let mut shared: HashMap<PageId, usize> = HashMap::new();
+        for t in &page.front.tags {
+            for &id in index.pages(&page.lang, &t.slug) {
+                if id != page.id {
+                    *shared.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut scored: Vec<(&Page, usize)> = shared
+            .into_iter()
+            .map(|(id, c)| (&self.pages[id], c))
+            .collect();
+        scored.sort_by(|(a, ca), (b, cb)| {
+            cb.cmp(ca)
+                .then_with(|| (b.section() == page.section()).cmp(&(a.section() == page.section())))
+                .then_with(|| reading_order(a, b))
+        });
+        let mut out: Vec<&Page> = scored.into_iter().map(|(p, _)| p).take(n).collect();
+        if out.len() < n
+            && let Some(section) = page.section()
+        {
+            for p in self.entries(&page.lang, section) {
+                if out.len() >= n {
+                    break;
+                }
+                if p.id != page.id && !out.iter().any(|o| o.id == p.id) {
+                    out.push(p);
+                }
+            }
+        }
+        out
     }
 
     pub fn pages_in(&self, lang: &Lang) -> impl Iterator<Item = &Page> {
@@ -260,6 +317,40 @@ impl Site {
                 )),
             }
         }
+    }
+}
+
+/// Reading order within a list: weight, then newest date, then title, then slug.
+pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    a.front
+        .weight
+        .cmp(&b.front.weight)
+        .then_with(|| b.front.date.cmp(&a.front.date))
+        .then_with(|| a.front.title.cmp(&b.front.title))
+        .then_with(|| a.key.slug().cmp(b.key.slug()))
+}
+
+/// Tag → pages, per language, built once per render.
+#[derive(Debug, Default)]
+pub struct TagIndex(HashMap<(Lang, String), Vec<PageId>>);
+
+impl TagIndex {
+    pub fn new(site: &Site) -> TagIndex {
+        let mut m: HashMap<(Lang, String), Vec<PageId>> = HashMap::new();
+        for p in &site.pages {
+            for t in &p.front.tags {
+                m.entry((p.lang.clone(), t.slug.clone()))
+                    .or_default()
+                    .push(p.id);
+            }
+        }
+        TagIndex(m)
+    }
+
+    pub fn pages(&self, lang: &Lang, tag: &str) -> &[PageId] {
+        self.0
+            .get(&(lang.clone(), tag.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 }
 

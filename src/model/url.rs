@@ -2,7 +2,7 @@
 //! root); a [`Linker`] turns it into an `href` for a given page, honouring the base URL's subpath,
 //! or, in a portable build, a relative link that ends in `index.html` so it works from `file://`.
 
-use super::lang::{Lang, PageKey};
+use super::lang::{Lang, PageKey, Place};
 
 /// A location in the built site, relative to its root, without a leading slash.
 /// Pages are directories ending in `/` (`en/tips/seek-feedback/`); the root is the empty string.
@@ -28,6 +28,18 @@ impl SitePath {
             PageKey::Standalone(slug) => format!("{l}/{slug}/"),
             PageKey::Entry(s, slug) => format!("{l}/{}/{slug}/", s.slug()),
         })
+    }
+
+    pub fn of_place(lang: &Lang, place: &Place) -> SitePath {
+        match place {
+            Place::Page(key) => SitePath::of_page(lang, key),
+            Place::TagIndex => SitePath(format!("{lang}/tags/")),
+            Place::Tag(slug) => SitePath(format!("{lang}/tags/{slug}/")),
+        }
+    }
+
+    pub fn feed(lang: &Lang) -> SitePath {
+        SitePath(format!("{lang}/atom.xml"))
     }
 
     pub fn as_str(&self) -> &str {

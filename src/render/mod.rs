@@ -9,8 +9,8 @@ use crate::content::markdown::{self, RenderContext, WorksheetLabels};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::html::escape as escape_html;
 use crate::i18n::{Arg, I18n};
-use crate::model::lang::{Lang, PageKey, Section};
-use crate::model::site::{LinkDest, Page, Site};
+use crate::model::lang::{Lang, PageKey, Place, Section};
+use crate::model::site::{LinkDest, Page, Site, TagIndex};
 use crate::model::url::{Linker, SitePath};
 use crate::output::OutputFile;
 use rayon::prelude::*;
@@ -27,6 +27,9 @@ pub enum Job {
     Home(Lang),
     Section(Lang, Section),
     Page(usize),
+    TagIndex(Lang),
+    Tag(Lang, String),
+    Feed(Lang),
 }
 
 /// Every job of a full build, in a stable order.
@@ -37,6 +40,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         for s in Section::ALL {
             jobs.push(Job::Section(lang.clone(), s));
         }
+        jobs.push(Job::TagIndex(lang.clone()));
+        for tag in site.tag_slugs() {
+            jobs.push(Job::Tag(lang.clone(), tag.to_string()));
+        }
+        jobs.push(Job::Feed(lang.clone()));
     }
     for p in &site.pages {
         if matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)) {
@@ -59,7 +67,14 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
 /// Renders the given jobs in parallel.
 pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
     let linker = linker(site);
-    let r = Renderer { site, theme, linker: &linker, i18n: &site.i18n };
+    let tags = TagIndex::new(site);
+    let r = Renderer {
+        site,
+        theme,
+        linker: &linker,
+        i18n: &site.i18n,
+        tags: &tags,
+    };
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.job(j)).collect();
     let mut diags = Diagnostics::default();
     let mut files = Vec::with_capacity(results.len());
@@ -75,10 +90,23 @@ pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>
 /// Files made from the whole model at once (sitemap) and the theme's static files.
 pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
     let linker = linker(site);
-    let r = Renderer { site, theme, linker: &linker, i18n: &site.i18n };
-    let mut files = vec![OutputFile::new("sitemap.xml", r.sitemap().into_bytes()), OutputFile::new(".nojekyll", Vec::new())];
+    let tags = TagIndex::new(site);
+    let r = Renderer {
+        site,
+        theme,
+        linker: &linker,
+        i18n: &site.i18n,
+        tags: &tags,
+    };
+    let mut files = vec![
+        OutputFile::new("sitemap.xml", r.sitemap().into_bytes()),
+        OutputFile::new(".nojekyll", Vec::new()),
+    ];
     for (name, file) in &theme.statics {
-        files.push(OutputFile::new(format!("static/{name}"), file.bytes.clone()));
+        files.push(OutputFile::new(
+            format!("static/{name}"),
+            file.bytes.clone(),
+        ));
     }
     files
 }
@@ -89,14 +117,21 @@ pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
     for asset in &site.assets {
         match std::fs::read(&asset.path) {
             Ok(bytes) => files.push(OutputFile::new(asset.site_path.as_str(), bytes)),
-            Err(e) => diags.push(Diagnostic::error(&asset.rel, 0, format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                &asset.rel,
+                0,
+                format!("cannot read: {e}"),
+            )),
         }
     }
     files
 }
 
 pub fn linker(site: &Site) -> Linker {
-    Linker { base: site.config.base_url.clone(), portable: site.config.portable }
+    Linker {
+        base: site.config.base_url.clone(),
+        portable: site.config.portable,
+    }
 }
 
 struct Renderer<'a> {
@@ -104,6 +139,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     linker: &'a Linker,
     i18n: &'a I18n,
+    tags: &'a TagIndex,
 }
 
 impl Renderer<'_> {
@@ -114,6 +150,9 @@ impl Renderer<'_> {
             Job::Home(lang) => self.home(lang),
             Job::Section(lang, s) => self.section(lang, *s),
             Job::Page(id) => self.page(&self.site.pages[*id]),
+            Job::TagIndex(lang) => self.tag_index(lang),
+            Job::Tag(lang, slug) => self.tag_page(lang, slug),
+            Job::Feed(lang) => Ok(self.feed(lang)),
         }
     }
 
@@ -188,15 +227,27 @@ impl Renderer<'_> {
         }
     }
 
-    fn tags(&self, lang: &Lang, page: &Page) -> Vec<TagView> {
+    fn tag_name(&self, lang: &Lang, slug: &str) -> String {
+        self.t(lang, &format!("tag-{slug}"))
+    }
+
+    fn tags(&self, from: &SitePath, page: &Page) -> Vec<TagView> {
         page.front
             .tags
             .iter()
-            .map(|t| TagView {
-                slug: t.slug.clone(),
-                name: self.t(lang, &format!("tag-{}", t.slug)),
-            })
+            .map(|t| self.tag_view(from, &page.lang, &t.slug))
             .collect()
+    }
+
+    fn tag_view(&self, from: &SitePath, lang: &Lang, slug: &str) -> TagView {
+        TagView {
+            slug: slug.to_string(),
+            name: self.tag_name(lang, slug),
+            href: self.linker.href(
+                from,
+                &SitePath::of_place(lang, &Place::Tag(slug.to_string())),
+            ),
+        }
     }
 
     fn count_text(&self, lang: &Lang, section: Section, n: usize) -> String {
@@ -207,12 +258,12 @@ impl Renderer<'_> {
         )
     }
 
-    /// The frame of a page at `from` whose language-independent identity is `key`.
+    /// The frame of a page at `from` whose language-independent identity is `place`.
     fn chrome(
         &self,
         lang: &Lang,
         from: &SitePath,
-        key: Option<&PageKey>,
+        place: Option<&Place>,
         title: &str,
         description: &str,
         body_class: &str,
@@ -220,18 +271,22 @@ impl Renderer<'_> {
         let site = self.site;
         let l = self.linker;
         let site_title = self.site_title(lang);
+        let key = match place {
+            Some(Place::Page(k)) => Some(k),
+            _ => None,
+        };
         let exists_in = |other: &Lang| -> bool {
-            match key {
-                Some(PageKey::Entry(..) | PageKey::Standalone(_)) => {
-                    key.and_then(|k| site.page(other, k)).is_some()
+            match place {
+                Some(Place::Page(k @ (PageKey::Entry(..) | PageKey::Standalone(_)))) => {
+                    site.page(other, k).is_some()
                 }
                 Some(_) => true,
                 None => false,
             }
         };
         let path_in = |other: &Lang| -> SitePath {
-            match key {
-                Some(k) if exists_in(other) => SitePath::of_page(other, k),
+            match place {
+                Some(p) if exists_in(other) => SitePath::of_place(other, p),
                 _ => SitePath::of_page(other, &PageKey::Home),
             }
         };
@@ -243,7 +298,7 @@ impl Renderer<'_> {
             }
         };
         let mut alternates = Vec::new();
-        if key.is_some() {
+        if place.is_some() {
             for other in &site.config.languages {
                 if exists_in(other) {
                     alternates.push(Alternate {
@@ -320,6 +375,13 @@ impl Renderer<'_> {
             nav,
             switcher,
             body_class: body_class.to_string(),
+            feed_href: l.href(from, &SitePath::feed(lang)),
+            feed_title: self.t_args(
+                lang,
+                "feed-title",
+                &[("site", Arg::Str(&self.site_title(lang)))],
+            ),
+            tags_href: l.href(from, &SitePath::of_place(lang, &Place::TagIndex)),
         }
     }
 
@@ -374,7 +436,7 @@ impl Renderer<'_> {
         let chrome = self.chrome(
             lang,
             &page.path,
-            Some(&page.key),
+            Some(&Place::Page(page.key.clone())),
             &page.front.title,
             &page.front.summary,
             &body_class,
@@ -401,7 +463,13 @@ impl Renderer<'_> {
             breadcrumbs,
             date_iso,
             date_display,
-            tags: self.tags(lang, page),
+            tags: self.tags(&page.path, page),
+            related: self
+                .site
+                .related(page, self.tags, RELATED_COUNT)
+                .into_iter()
+                .map(|p| self.entry(&page.path, p))
+                .collect(),
             source: page.front.source.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
                 url: s.url.clone(),
@@ -421,7 +489,10 @@ impl Renderer<'_> {
             href: self.linker.href(from, &p.path),
             date_iso,
             date_display,
-            tags: self.tags(&p.lang, p),
+            section_label: p
+                .section()
+                .map(|s| self.t(&p.lang, &format!("section-{}", s.slug()))),
+            tags: self.tags(from, p),
         }
     }
 
@@ -446,7 +517,7 @@ impl Renderer<'_> {
             chrome: self.chrome(
                 lang,
                 &path,
-                Some(&key),
+                Some(&Place::Page(key.clone())),
                 &title,
                 &description,
                 &format!("page-section page-section-{}", section.slug()),
@@ -458,9 +529,198 @@ impl Renderer<'_> {
                 None => format!("<p>{}</p>", escape_html(&description)),
             },
             count_text: self.count_text(lang, section, entries.len()),
+            filter: if section == Section::Tips {
+                self.tag_chips(lang, &path, section)
+            } else {
+                Vec::new()
+            },
+            filter_script: self.prefix(&path) + "static/js/tag-filter.js",
+            list_href: self.linker.href(&path, &path),
             entries,
         };
         self.render("section.html", &view, &path)
+    }
+
+    /// The tags used in a section, with how many of its pages carry each, for the filter.
+    fn tag_chips(&self, lang: &Lang, from: &SitePath, section: Section) -> Vec<TagChip> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for p in self.site.entries(lang, section) {
+            for t in &p.front.tags {
+                *counts.entry(t.slug.as_str()).or_insert(0) += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(slug, count)| TagChip {
+                tag: self.tag_view(from, lang, slug),
+                count,
+            })
+            .collect()
+    }
+
+    fn tag_index(&self, lang: &Lang) -> Result<OutputFile, Diagnostic> {
+        let place = Place::TagIndex;
+        let path = SitePath::of_place(lang, &place);
+        let title = self.t(lang, "tags-title");
+        let description = self.t(lang, "tags-summary");
+        let mut tags: Vec<TagChip> = self
+            .site
+            .tag_slugs()
+            .into_iter()
+            .map(|slug| TagChip {
+                tag: self.tag_view(&path, lang, slug),
+                count: self.tags.pages(lang, slug).len(),
+            })
+            .collect();
+        // Names sort differently per language; sort by the name the reader sees.
+        tags.sort_by(|a, b| {
+            a.tag
+                .name
+                .cmp(&b.tag.name)
+                .then_with(|| a.tag.slug.cmp(&b.tag.slug))
+        });
+        let view = TagIndexView {
+            chrome: self.chrome(lang, &path, Some(&place), &title, &description, "page-tags"),
+            title,
+            tags: tags
+                .into_iter()
+                .map(|c| {
+                    let count_text =
+                        self.t_args(lang, "pages-count", &[("count", Arg::Num(c.count as f64))]);
+                    TagIndexEntry {
+                        chip: c,
+                        count_text,
+                    }
+                })
+                .collect(),
+        };
+        self.render("tags.html", &view, &path)
+    }
+
+    fn tag_page(&self, lang: &Lang, slug: &str) -> Result<OutputFile, Diagnostic> {
+        let place = Place::Tag(slug.to_string());
+        let path = SitePath::of_place(lang, &place);
+        let name = self.tag_name(lang, slug);
+        let description_id = format!("tag-{slug}-description");
+        let description = if self.i18n.has(lang, &description_id) {
+            self.t(lang, &description_id)
+        } else {
+            self.t_args(lang, "tag-page-summary", &[("tag", Arg::Str(&name))])
+        };
+        let pages = self.site.tagged(lang, slug);
+        let mut groups: Vec<TagGroup> = Vec::new();
+        for p in &pages {
+            let Some(section) = p.section() else { continue };
+            let label = self.t(lang, &format!("section-{}", section.slug()));
+            match groups.last_mut() {
+                Some(g) if g.section == section.slug() => g.entries.push(self.entry(&path, p)),
+                _ => groups.push(TagGroup {
+                    section: section.slug().to_string(),
+                    label,
+                    entries: vec![self.entry(&path, p)],
+                }),
+            }
+        }
+        let view = TagPageView {
+            chrome: self.chrome(lang, &path, Some(&place), &name, &description, "page-tag"),
+            title: name.clone(),
+            slug: slug.to_string(),
+            description,
+            count_text: self.t_args(
+                lang,
+                "pages-count",
+                &[("count", Arg::Num(pages.len() as f64))],
+            ),
+            groups,
+            all_tags_href: self
+                .linker
+                .href(&path, &SitePath::of_place(lang, &Place::TagIndex)),
+        };
+        self.render("tag.html", &view, &path)
+    }
+
+    /// An Atom feed of stories and guidance, newest first. Atom needs absolute ids; without a
+    /// configured origin the ids fall back to `tag:` URIs, which stay stable across hosts.
+    fn feed(&self, lang: &Lang) -> OutputFile {
+        let path = SitePath::feed(lang);
+        let mut entries: Vec<&Page> = [Section::Stories, Section::Guidance]
+            .iter()
+            .flat_map(|&s| self.site.entries(lang, s))
+            .collect();
+        entries.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| crate::model::site::reading_order(a, b))
+        });
+        let stamp = |d: Option<crate::content::frontmatter::Date>| match d {
+            Some(d) => format!("{}T00:00:00Z", d.iso()),
+            None => FEED_EPOCH.to_string(),
+        };
+        let updated = entries.iter().filter_map(|p| p.front.date).max();
+        let id_of = |sp: &SitePath| match &self.linker.base.origin {
+            Some(_) => self.linker.absolute(sp),
+            None => format!("tag:handbook,2025:{}", sp.as_str()),
+        };
+        let title = self.t_args(
+            lang,
+            "feed-title",
+            &[("site", Arg::Str(&self.site_title(lang)))],
+        );
+        let home = SitePath::of_page(lang, &PageKey::Home);
+        let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        x.push_str(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
+        ));
+        x.push_str(&format!("  <title>{}</title>\n", escape_html(&title)));
+        x.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            escape_html(&self.t(lang, "site-tagline"))
+        ));
+        x.push_str(&format!("  <id>{}</id>\n", escape_html(&id_of(&path))));
+        x.push_str(&format!(
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+            escape_html(&self.linker.absolute(&path))
+        ));
+        x.push_str(&format!(
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_html(&self.linker.absolute(&home))
+        ));
+        x.push_str(&format!("  <updated>{}</updated>\n", stamp(updated)));
+        x.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            escape_html(&self.site_title(lang))
+        ));
+        for p in entries {
+            x.push_str("  <entry>\n");
+            x.push_str(&format!(
+                "    <title>{}</title>\n",
+                escape_html(&p.front.title)
+            ));
+            x.push_str(&format!("    <id>{}</id>\n", escape_html(&id_of(&p.path))));
+            x.push_str(&format!(
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+                escape_html(&self.linker.absolute(&p.path))
+            ));
+            x.push_str(&format!(
+                "    <updated>{}</updated>\n",
+                stamp(p.front.date.or(updated))
+            ));
+            x.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                escape_html(&p.front.summary)
+            ));
+            if let Some(s) = p.section() {
+                x.push_str(&format!(
+                    "    <category term=\"{}\" label=\"{}\"/>\n",
+                    s.slug(),
+                    escape_html(&self.t(lang, &format!("section-{}", s.slug())))
+                ));
+            }
+            x.push_str("  </entry>\n");
+        }
+        x.push_str("</feed>\n");
+        OutputFile::new(path.file(), x.into_bytes())
     }
 
     fn home(&self, lang: &Lang) -> Result<OutputFile, Diagnostic> {
@@ -489,7 +749,7 @@ impl Renderer<'_> {
             chrome: self.chrome(
                 lang,
                 &path,
-                Some(&PageKey::Home),
+                Some(&Place::Page(PageKey::Home)),
                 &title,
                 &description,
                 "page-home",
@@ -497,8 +757,46 @@ impl Renderer<'_> {
             title,
             intro_html: page.map(|p| self.body_html(p, &path)).unwrap_or_default(),
             sections,
+            latest_stories: self
+                .latest_stories(lang)
+                .into_iter()
+                .map(|p| self.entry(&path, p))
+                .collect(),
+            tip_of_the_day: self.tip_of_the_day(lang).map(|p| self.entry(&path, p)),
         };
         self.render("home.html", &view, &path)
+    }
+
+    /// The newest stories (by date, then reading order).
+    fn latest_stories(&self, lang: &Lang) -> Vec<&Page> {
+        let mut v = self.site.entries(lang, Section::Stories);
+        v.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| crate::model::site::reading_order(a, b))
+        });
+        v.truncate(LATEST_STORIES);
+        v
+    }
+
+    /// A tip chosen by the build date, the same one in every language where it is translated.
+    /// `SOURCE_DATE_EPOCH` pins the date for reproducible builds.
+    fn tip_of_the_day(&self, lang: &Lang) -> Option<&Page> {
+        let def = &self.site.config.default_language;
+        let pool = self.site.entries(def, Section::Tips);
+        let pool = if pool.is_empty() {
+            self.site.entries(lang, Section::Tips)
+        } else {
+            pool
+        };
+        if pool.is_empty() {
+            return None;
+        }
+        let pick = pool[(build_day() % pool.len() as u64) as usize];
+        self.site
+            .translation(pick, lang)
+            .or_else(|| self.site.entries(lang, Section::Tips).first().copied())
     }
 
     fn languages(&self, from: &SitePath, rooted: bool) -> Vec<RootLanguage> {
@@ -598,30 +896,44 @@ impl Renderer<'_> {
         entry_keys.sort();
         entry_keys.dedup();
         keys.extend(entry_keys);
-        for key in &keys {
+        let mut places: Vec<Place> = keys.into_iter().map(Place::Page).collect();
+        places.push(Place::TagIndex);
+        places.extend(
+            self.site
+                .tag_slugs()
+                .into_iter()
+                .map(|t| Place::Tag(t.to_string())),
+        );
+        for place in &places {
+            let page_of = |l: &Lang| match place {
+                Place::Page(key) => self.site.page(l, key),
+                _ => None,
+            };
             let langs: Vec<&Lang> = self
                 .site
                 .config
                 .languages
                 .iter()
                 .filter(|l| {
-                    !matches!(key, PageKey::Entry(..) | PageKey::Standalone(_))
-                        || self.site.page(l, key).is_some()
+                    !matches!(
+                        place,
+                        Place::Page(PageKey::Entry(..) | PageKey::Standalone(_))
+                    ) || page_of(l).is_some()
                 })
                 .collect();
             for l in &langs {
                 s.push_str(&format!(
                     "  <url>\n    <loc>{}</loc>\n",
-                    escape_html(&self.linker.absolute(&SitePath::of_page(l, key)))
+                    escape_html(&self.linker.absolute(&SitePath::of_place(l, place)))
                 ));
-                if let Some(d) = self.site.page(l, key).and_then(|p| p.front.date) {
+                if let Some(d) = page_of(l).and_then(|p| p.front.date) {
                     s.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
                 }
                 for alt in &langs {
                     s.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                         alt,
-                        escape_html(&self.linker.absolute(&SitePath::of_page(alt, key)))
+                        escape_html(&self.linker.absolute(&SitePath::of_place(alt, place)))
                     ));
                 }
                 s.push_str("  </url>\n");
@@ -630,6 +942,25 @@ impl Renderer<'_> {
         s.push_str("</urlset>\n");
         s
     }
+}
+
+/// How many related pages a page lists, and how many stories the home page shows.
+const RELATED_COUNT: usize = 4;
+const LATEST_STORIES: usize = 3;
+/// `updated` for feed entries when no page has a date (Atom requires one).
+const FEED_EPOCH: &str = "2025-01-01T00:00:00Z";
+
+/// Days since 1970 of the build, or of `SOURCE_DATE_EPOCH` when set.
+fn build_day() -> u64 {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    secs / 86_400
 }
 
 /// In a portable build links are relative; 404.html cannot know its depth, so it uses rooted

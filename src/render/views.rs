@@ -23,6 +23,10 @@ pub struct Chrome {
     pub switcher: Vec<SwitchLink>,
     /// Extra class on `<body>`: the kind of page (`page-home`, `page-worksheet`, …).
     pub body_class: String,
+    /// This language's Atom feed, linked from every page's head.
+    pub feed_href: String,
+    pub feed_title: String,
+    pub tags_href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +60,15 @@ pub struct SwitchLink {
 pub struct TagView {
     pub slug: String,
     pub name: String,
+    /// The tag's page in the same language.
+    pub href: String,
+}
+
+/// A tag with the number of pages carrying it (tag index, filter chips).
+#[derive(Debug, Clone, Serialize)]
+pub struct TagChip {
+    pub tag: TagView,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +96,8 @@ pub struct PageView {
     pub date_iso: Option<String>,
     pub date_display: Option<String>,
     pub tags: Vec<TagView>,
+    /// Pages to read next: most shared tags first, then the same section.
+    pub related: Vec<EntryView>,
     pub source: Option<SourceView>,
     pub illustrative: bool,
     pub is_worksheet: bool,
@@ -96,6 +111,8 @@ pub struct EntryView {
     pub href: String,
     pub date_iso: Option<String>,
     pub date_display: Option<String>,
+    /// The entry's section in the reader's language (for mixed lists such as tag pages).
+    pub section_label: Option<String>,
     pub tags: Vec<TagView>,
 }
 
@@ -108,7 +125,47 @@ pub struct SectionView {
     pub title: String,
     pub intro_html: String,
     pub count_text: String,
+    /// Tags to narrow the list by (tips only): links to tag pages, or a filter with JavaScript.
+    pub filter: Vec<TagChip>,
+    pub filter_script: String,
+    /// This list itself, unfiltered (the filter's "all" link).
+    pub list_href: String,
     pub entries: Vec<EntryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagIndexEntry {
+    #[serde(flatten)]
+    pub chip: TagChip,
+    pub count_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagIndexView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub tags: Vec<TagIndexEntry>,
+}
+
+/// Pages of one section carrying a tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagGroup {
+    pub section: String,
+    pub label: String,
+    pub entries: Vec<EntryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagPageView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub slug: String,
+    pub description: String,
+    pub count_text: String,
+    pub groups: Vec<TagGroup>,
+    pub all_tags_href: String,
 }
 
 /// An entry point to a section from the home page.
@@ -128,6 +185,8 @@ pub struct HomeView {
     pub title: String,
     pub intro_html: String,
     pub sections: Vec<SectionCard>,
+    pub latest_stories: Vec<EntryView>,
+    pub tip_of_the_day: Option<EntryView>,
 }
 
 /// The site root: a choice of language that needs no JavaScript.

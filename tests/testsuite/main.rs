@@ -6,3 +6,4 @@ mod build;
 mod errors;
 mod links;
 mod support;
+mod tags;
