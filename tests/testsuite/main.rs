@@ -3,6 +3,7 @@
 
 mod atomic;
 mod build;
+mod content;
 mod errors;
 mod links;
 mod support;
