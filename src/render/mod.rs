@@ -66,15 +66,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
 
 /// Renders the given jobs in parallel.
 pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
-    let linker = linker(site);
-    let tags = TagIndex::new(site);
-    let r = Renderer {
-        site,
-        theme,
-        linker: &linker,
-        i18n: &site.i18n,
-        tags: &tags,
-    };
+    let r = Renderer::new(site, theme);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.job(j)).collect();
     let mut diags = Diagnostics::default();
     let mut files = Vec::with_capacity(results.len());
@@ -89,15 +81,7 @@ pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>
 
 /// Files made from the whole model at once (sitemap) and the theme's static files.
 pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let linker = linker(site);
-    let tags = TagIndex::new(site);
-    let r = Renderer {
-        site,
-        theme,
-        linker: &linker,
-        i18n: &site.i18n,
-        tags: &tags,
-    };
+    let r = Renderer::new(site, theme);
     let mut files = vec![
         OutputFile::new("sitemap.xml", r.sitemap().into_bytes()),
         OutputFile::new(".nojekyll", Vec::new()),
@@ -137,12 +121,22 @@ pub fn linker(site: &Site) -> Linker {
 struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    linker: &'a Linker,
+    linker: Linker,
     i18n: &'a I18n,
-    tags: &'a TagIndex,
+    tags: TagIndex,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        Renderer {
+            site,
+            theme,
+            linker: linker(site),
+            i18n: &site.i18n,
+            tags: TagIndex::new(site),
+        }
+    }
+
     fn job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
         match job {
             Job::Root => self.root(),
@@ -269,7 +263,7 @@ impl Renderer<'_> {
         body_class: &str,
     ) -> Chrome {
         let site = self.site;
-        let l = self.linker;
+        let l = &self.linker;
         let site_title = self.site_title(lang);
         let key = match place {
             Some(Place::Page(k)) => Some(k),
@@ -396,7 +390,7 @@ impl Renderer<'_> {
 
     fn body_html(&self, page: &Page, from: &SitePath) -> String {
         let site = self.site;
-        let linker = self.linker;
+        let linker = &self.linker;
         let resolve = |dest: &str| -> Option<String> {
             match page.links.get(dest)? {
                 LinkDest::Page { id, anchor } => {
@@ -466,7 +460,7 @@ impl Renderer<'_> {
             tags: self.tags(&page.path, page),
             related: self
                 .site
-                .related(page, self.tags, RELATED_COUNT)
+                .related(page, &self.tags, RELATED_COUNT)
                 .into_iter()
                 .map(|p| self.entry(&page.path, p))
                 .collect(),
