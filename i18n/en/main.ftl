@@ -69,6 +69,18 @@ filter-all = All tips
 filter-shown-one = Showing %n tip
 filter-shown-other = Showing %n tips
 
+search-title = Search
+search-summary = Search every story, tip and worksheet, in English or Hindi.
+search-label = Search the handbook
+search-placeholder = e.g. feedback, interview, naukri
+search-button = Search
+search-hint = You can type in English, in Hindi, or Hindi in Latin letters (naukri, asafalta).
+search-needs-js = Search needs JavaScript. You can still browse by section or by tag.
+# Read by the search script; %n is replaced by the number of results.
+search-count-none = No results. Try another word or a shorter one.
+search-count-one = %n result
+search-count-other = %n results
+
 choose-language = Choose your language
 not-found-title = Page not found
 not-found-text = This page does not exist, or it has moved. Try the home page of your language:

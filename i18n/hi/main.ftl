@@ -68,6 +68,18 @@ filter-all = सभी सुझाव
 filter-shown-one = %n सुझाव दिखाया जा रहा है
 filter-shown-other = %n सुझाव दिखाए जा रहे हैं
 
+search-title = खोजें
+search-summary = हर कहानी, सुझाव और वर्कशीट में खोजें, हिन्दी या अंग्रेज़ी में।
+search-label = हैंडबुक में खोजें
+search-placeholder = जैसे: फीडबैक, इंटरव्यू, naukri
+search-button = खोजें
+search-hint = हिन्दी, अंग्रेज़ी या रोमन अक्षरों में हिन्दी (naukri, asafalta) — किसी में भी लिख सकते हैं।
+search-needs-js = खोज के लिए JavaScript चाहिए। आप सेक्शन या टैग से भी पेज ढूँढ सकते हैं।
+# खोज की स्क्रिप्ट पढ़ती है; %n की जगह नतीजों की गिनती आती है।
+search-count-none = कोई नतीजा नहीं मिला। कोई दूसरा या छोटा शब्द आज़माएँ।
+search-count-one = %n नतीजा
+search-count-other = %n नतीजे
+
 choose-language = अपनी भाषा चुनें
 not-found-title = पेज नहीं मिला
 not-found-text = यह पेज मौजूद नहीं है या कहीं और चला गया है। अपनी भाषा का होम पेज खोलें:

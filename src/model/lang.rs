@@ -101,6 +101,7 @@ pub enum Place {
     Page(PageKey),
     TagIndex,
     Tag(String),
+    Search,
 }
 
 /// Names a top-level page may not take, because generated pages live there.

@@ -35,6 +35,7 @@ impl SitePath {
             Place::Page(key) => SitePath::of_page(lang, key),
             Place::TagIndex => SitePath(format!("{lang}/tags/")),
             Place::Tag(slug) => SitePath(format!("{lang}/tags/{slug}/")),
+            Place::Search => SitePath(format!("{lang}/search/")),
         }
     }
 

@@ -2,6 +2,7 @@
 //! chooser, 404 page, theme files and co-located content files). Pages render in parallel; the
 //! result is sorted by path so output is identical for the same input.
 
+mod search;
 pub mod templates;
 pub mod views;
 
@@ -30,6 +31,7 @@ pub enum Job {
     TagIndex(Lang),
     Tag(Lang, String),
     Feed(Lang),
+    Search(Lang),
 }
 
 /// Every job of a full build, in a stable order.
@@ -45,6 +47,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             jobs.push(Job::Tag(lang.clone(), tag.to_string()));
         }
         jobs.push(Job::Feed(lang.clone()));
+        jobs.push(Job::Search(lang.clone()));
     }
     for p in &site.pages {
         if matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)) {
@@ -86,6 +89,7 @@ pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
         OutputFile::new("sitemap.xml", r.sitemap().into_bytes()),
         OutputFile::new(".nojekyll", Vec::new()),
     ];
+    files.extend(r.search_index());
     for (name, file) in &theme.statics {
         files.push(OutputFile::new(
             format!("static/{name}"),
@@ -147,6 +151,7 @@ impl<'a> Renderer<'a> {
             Job::TagIndex(lang) => self.tag_index(lang),
             Job::Tag(lang, slug) => self.tag_page(lang, slug),
             Job::Feed(lang) => Ok(self.feed(lang)),
+            Job::Search(lang) => self.search_page(lang),
         }
     }
 
@@ -376,6 +381,8 @@ impl<'a> Renderer<'a> {
                 &[("site", Arg::Str(&self.site_title(lang)))],
             ),
             tags_href: l.href(from, &SitePath::of_place(lang, &Place::TagIndex)),
+            search_href: l.href(from, &SitePath::of_place(lang, &Place::Search)),
+            header_search: place != Some(&Place::Search),
         }
     }
 

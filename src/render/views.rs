@@ -27,6 +27,10 @@ pub struct Chrome {
     pub feed_href: String,
     pub feed_title: String,
     pub tags_href: String,
+    /// The search page of this language; the header's search box submits there.
+    pub search_href: String,
+    /// False on the search page itself, which has its own box.
+    pub header_search: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,4 +215,18 @@ pub struct NotFoundView {
     #[serde(flatten)]
     pub chrome: Chrome,
     pub homes: Vec<RootLanguage>,
+}
+
+/// The search page. The index lives in `search-index/<lang>/`; `search.js` reads these
+/// attributes from the results container.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub index_href: String,
+    pub root_href: String,
+    /// Languages to search, the reader's first (space-separated).
+    pub langs: String,
+    pub script_href: String,
 }

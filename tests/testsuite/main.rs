@@ -6,5 +6,6 @@ mod build;
 mod content;
 mod errors;
 mod links;
+mod search;
 mod support;
 mod tags;

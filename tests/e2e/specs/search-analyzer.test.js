@@ -1,0 +1,176 @@
+// Tests for themes/default/static/js/search.js under Node's built-in runner. No browser: the
+// shared analyser vectors (tests/fixtures/search/vectors.json, also checked against the Rust
+// analyser by `cargo test`) and queries over the committed fixture index.
+//
+// search.js is a browser script; it is run in a vm context whose global stands in for
+// `window` (no `document`, so the UI part stays off). Paths can be overridden when the files
+// live elsewhere in the main repository:
+//   HB_SEARCH_JS  path to search.js         (default: ./search.js next to this file)
+//   HB_TESTS_DIR  dir with vectors.json and fixtures/ (default: ../tests)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.join(here, '..', '..', '..');
+const searchJs = process.env.HB_SEARCH_JS || path.join(repo, 'themes', 'default', 'static', 'js', 'search.js');
+const testsDir = process.env.HB_TESTS_DIR || path.join(repo, 'tests', 'fixtures', 'search');
+
+function loadSearch() {
+  const ctx = vm.createContext({ URL, console, setTimeout, clearTimeout });
+  ctx.window = ctx;
+  vm.runInContext(fs.readFileSync(searchJs, 'utf8'), ctx, { filename: searchJs });
+  return ctx;
+}
+
+const ctx = loadSearch();
+const lib = ctx.__hbSearch.lib;
+// Values from the vm context have their own Array prototype; compare plain copies.
+const plain = (v) => JSON.parse(JSON.stringify(v));
+
+test('shared vectors: JS tokens equal Rust tokens', () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(testsDir, 'vectors.json'), 'utf8'));
+  assert.ok(vectors.length >= 60);
+  for (const v of vectors) {
+    const toks = lib.analyze(v.text);
+    const got = {
+      tokens: plain(toks.map((t) => t.stem)),
+      surfaces: plain(toks.map((t) => t.surface)),
+      stop: plain(toks.map((t, i) => (t.stop ? i : -1)).filter((i) => i >= 0)),
+      skeletons: plain(toks.map((t) => (t.stop ? null
+        : t.devanagari ? lib.skeletonDevanagari(t.surface) : lib.skeletonLatin(t.surface)))),
+    };
+    const want = { tokens: v.tokens, surfaces: v.surfaces, stop: v.stop || [], skeletons: v.skeletons };
+    assert.deepEqual(got, want, `vector ${JSON.stringify(v.text)} (${v.note})`);
+  }
+});
+
+test('stemmer agreement on the word list', () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(testsDir, 'stems.json'), 'utf8'));
+  let agree = 0;
+  const bad = [];
+  for (const [word, want] of cases) {
+    const got = /[\u0900-\u097F]/.test(word) ? lib.stemHindi(word) : lib.stemEnglish(word);
+    if (got === want) agree++;
+    else if (bad.length < 20) bad.push(`${word}: js ${got} rust ${want}`);
+  }
+  console.log(`# stemmer agreement: ${agree}/${cases.length}`);
+  assert.deepEqual(bad, []);
+});
+
+// ---- Index fixture: built by `cargo test --test index_fixture` into tests/fixtures/index ----
+
+function engineFor(dir) {
+  const base = pathToFileURL(dir + path.sep).href;
+  const load = (url) => {
+    vm.runInContext(fs.readFileSync(fileURLToPath(url), 'utf8'), ctx, { filename: url });
+  };
+  return lib.createEngine(base, load);
+}
+
+const indexDir = path.join(testsDir, 'index');
+const engine = engineFor(indexDir);
+
+async function first(query, langs) {
+  const results = await engine.search(query, langs);
+  return results.length ? results[0].url : null;
+}
+
+const cases = [
+  // [query, reader languages (first = reader's), expected first result URL]
+  ['naukri', ['hi', 'en'], 'hi/guidance/job-search/'],
+  ['नौकरियों', ['hi', 'en'], 'hi/guidance/job-search/'],
+  ['नौकरी', ['hi', 'en'], 'hi/guidance/job-search/'],
+  ['interview', ['en', 'hi'], 'en/tips/practice-interviews/'],
+  ['interview', ['hi', 'en'], 'hi/tips/practice-interviews/'],
+  ['इंटरव्यू', ['hi', 'en'], 'hi/tips/practice-interviews/'],
+  ['feedbak', ['en', 'hi'], 'en/tips/seek-feedback/'],
+  ['feedback', ['hi', 'en'], 'hi/tips/seek-feedback/'],
+  ['rejec', ['en', 'hi'], 'en/guidance/rejection-as-redirection/'],
+  ['asafalta', ['hi', 'en'], 'hi/guidance/rejection-as-redirection/'],
+  ['असफलताओं', ['hi', 'en'], 'hi/guidance/rejection-as-redirection/'],
+  ['job', ['hi', 'en'], 'hi/guidance/job-search/'],
+  ['networking', ['en', 'hi'], 'en/tips/keep-networking/'],
+  ['interviews practice', ['en', 'hi'], 'en/tips/practice-interviews/'],
+  ['हिन्दी', ['hi', 'en'], 'hi/stories/hindi-page/'],
+];
+
+for (const [query, langs, want] of cases) {
+  test(`index: ${JSON.stringify(query)} (${langs[0]}) finds ${want} first`, async () => {
+    assert.equal(await first(query, langs), want);
+  });
+}
+
+test('index: a page only in the other language is listed after, as its translation', async () => {
+  // "LinkedIn" only appears in the English version of keep-networking.
+  const results = plain(await engine.search('linkedin', ['hi', 'en']));
+  assert.equal(results.length, 1);
+  assert.equal(results[0].url, 'hi/tips/keep-networking/');
+  assert.equal(results[0].viaLang, 'en');
+});
+
+test('index: minimal pairs stay apart (काम does not find कम)', async () => {
+  const results = plain(await engine.search('काम ', ['hi']));
+  assert.deepEqual(results.map((r) => r.url), ['hi/stories/hindi-page/']);
+  const none = plain(await engine.search('कम ', ['hi']));
+  assert.deepEqual(none.map((r) => r.url), []);
+});
+
+test('index: stop-word-only query is not empty', async () => {
+  const results = await engine.search('में', ['hi']);
+  assert.ok(results.length > 0);
+});
+
+test('index: romanised hits rank below native ones', async () => {
+  // Latin "interview" is written natively in practice-interviews (tag slug) and once, deep in a
+  // long body, in english-words. final-round has इंटरव्यू in its title: a strong romanised
+  // (skeleton) hit that must still come after both native hits.
+  const urls = plain(await engine.search('interview ', ['hi'])).map((r) => r.url);
+  assert.deepEqual(urls.slice(0, 3), [
+    'hi/tips/practice-interviews/', 'hi/stories/english-words/', 'hi/stories/final-round/',
+  ]);
+});
+
+test('index: skeleton-only romanised queries (no alias) find Devanagari pages', async () => {
+  assert.equal(await first('naukriyon', ['hi']), 'hi/guidance/job-search/');
+  assert.equal(await first('abhyas', ['hi']), 'hi/tips/practice-interviews/');
+  assert.equal(await first('aakhiri', ['hi']), 'hi/stories/final-round/');
+});
+
+test('index: exact surface form ranks above a stem-only match', async () => {
+  // exact-a and exact-b differ only in "applied" / "applies" (same stem "appli").
+  let urls = plain(await engine.search('applied ', ['en'])).map((r) => r.url);
+  assert.deepEqual(urls.slice(0, 2), ['en/tips/exact-a/', 'en/tips/exact-b/']);
+  urls = plain(await engine.search('applies ', ['en'])).map((r) => r.url);
+  assert.deepEqual(urls.slice(0, 2), ['en/tips/exact-b/', 'en/tips/exact-a/']);
+});
+
+test('index: one typo is forgiven in long Devanagari words too', async () => {
+  assert.equal(await first('नौकरीयों ', ['hi']), 'hi/guidance/job-search/');
+});
+
+test('index: prefix search as you type, Devanagari too', async () => {
+  assert.equal(await first('नौक', ['hi']), 'hi/guidance/job-search/');
+  assert.equal(await first('netw', ['en']), 'en/tips/keep-networking/');
+  // A trailing space ends the word: no prefix expansion.
+  assert.deepEqual(plain(await engine.search('netw ', ['en'])), []);
+});
+
+test('snippet: highlights matched words, escapes nothing itself (DOM text only)', async () => {
+  const results = await engine.search('naukri', ['hi']);
+  const pieces = plain(lib.snippet(results[0]));
+  const marked = pieces.filter((p) => p.mark).map((p) => p.text);
+  assert.ok(marked.some((t) => t.startsWith('नौकरी')), JSON.stringify(pieces));
+  const xss = plain(await engine.search('onerror', ['en']));
+  assert.equal(xss[0].title, '<img src=x onerror=alert(1)>');
+});
+
+test('engine: a missing shard file is no hit, not an error', async () => {
+  const broken = lib.createEngine('file:///nonexistent/', () => {
+    throw new Error('no such file');
+  });
+  assert.deepEqual(plain(await broken.search('x', ['xx'])), []);
+});

@@ -1,0 +1,5 @@
+//! Search: shared analyser vectors (Rust side), the committed fixture index, and search over
+//! built sites.
+
+mod index_fixture;
+mod vectors;
