@@ -237,3 +237,84 @@ fn line_of_message(text: &str, id: &str) -> usize {
         })
         .map_or(0, |i| i + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    fn load(files: &[(&str, &str)]) -> (I18n, Diagnostics) {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let config = Config::load(dir.path(), &Overrides::default()).unwrap();
+        let mut diags = Diagnostics::default();
+        let i18n = I18n::load(&config, &mut diags).unwrap();
+        (i18n, diags)
+    }
+
+    #[test]
+    fn hindi_plurals_put_zero_and_one_together() {
+        let (i18n, diags) = load(&[]);
+        assert!(diags.0.is_empty(), "{diags}");
+        let hi = Lang::parse("hi").unwrap();
+        let en = Lang::parse("en").unwrap();
+        let count = |l: &Lang, n: f64| {
+            i18n.format(l, "count-stories", &[("count", Arg::Num(n))])
+                .unwrap()
+        };
+        assert_eq!(count(&hi, 0.0), "0 कहानी");
+        assert_eq!(count(&hi, 1.0), "1 कहानी");
+        assert_eq!(count(&hi, 2.0), "2 कहानियाँ");
+        assert_eq!(count(&en, 1.0), "1 story");
+        assert_eq!(count(&en, 0.0), "0 stories");
+    }
+
+    #[test]
+    fn no_isolation_marks_in_output() {
+        let (i18n, _) = load(&[]);
+        let out = i18n
+            .format(
+                &Lang::parse("en").unwrap(),
+                "published-on",
+                &[("date", Arg::Str("1 May 2025"))],
+            )
+            .unwrap();
+        assert_eq!(out, "Published 1 May 2025");
+    }
+
+    #[test]
+    fn site_files_override_builtin_ones_and_missing_messages_are_named() {
+        let (i18n, diags) = load(&[
+            ("i18n/en/main.ftl", "site-title = Mine\n"),
+            ("i18n/en/extra.ftl", "only-en = x\n"),
+        ]);
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(i18n.text(&en, "site-title"), "Mine");
+        let missing: Vec<_> = diags.0.iter().filter_map(|d| d.field.clone()).collect();
+        assert!(missing.contains(&"only-en".to_string()), "{diags}");
+        assert!(
+            missing.contains(&"nav-home".to_string()),
+            "the replaced main.ftl lacks nav-home: {diags}"
+        );
+        let err = i18n.format(&en, "nope", &[]).unwrap_err();
+        assert!(err.contains("`nope`") && err.contains("`en`"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_have_lines() {
+        let (_, diags) = load(&[
+            ("i18n/hi/tags.ftl", "tag-a = क\n\ntag-b = { $\n"),
+            ("i18n/en/tags.ftl", "tag-a = a\ntag-b = b\n"),
+        ]);
+        let d = diags
+            .0
+            .iter()
+            .find(|d| d.message.contains("syntax"))
+            .expect("syntax error reported");
+        assert_eq!(d.line, 3, "{d:?}");
+    }
+}
