@@ -2,6 +2,7 @@
 //! chooser, 404 page, theme files and co-located content files). Pages render in parallel; the
 //! result is sorted by path so output is identical for the same input.
 
+pub mod messages;
 pub mod templates;
 pub mod views;
 

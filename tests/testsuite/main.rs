@@ -3,6 +3,9 @@
 
 mod atomic;
 mod build;
+mod check;
 mod errors;
 mod links;
+mod new_page;
 mod support;
+mod workflows;
