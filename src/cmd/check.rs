@@ -3,7 +3,7 @@
 use super::Reported;
 use crate::check::{escalate, translations};
 use crate::config::Overrides;
-use crate::diagnostics::snippets;
+use crate::diagnostics::{Severity, snippets};
 use crate::model::site::counts;
 use crate::pipeline;
 use anyhow::Result;
@@ -45,6 +45,10 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     let mut report = pipeline::check(root, &overrides)?;
     if args.strict {
         escalate(&mut report.diags);
+    }
+    if quiet {
+        // `--quiet` prints only errors.
+        report.diags.0.retain(|d| d.severity == Severity::Error);
     }
     let diags = &report.diags;
     match args.format {

@@ -238,3 +238,28 @@ fn real_handbook_passes_check_quickly() {
     // this catches an accidental quadratic or a rebuild of everything, not noise.
     assert!(elapsed < Duration::from_secs(5), "check took {elapsed:?}");
 }
+
+/// Every bad input that fails a build fails `check` too, with exit code 1 and no panic.
+#[test]
+fn every_build_error_fixture_fails_check() {
+    let dir = fixture("errors");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let site = copy_fixture(&format!("errors/{name}"));
+        let o = handbook(site.path(), &["check", "--format", "github"]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{name}: {}", stderr(&o));
+        // A content problem is an annotation; only a broken handbook.yaml stops everything.
+        if name != "bad-config" {
+            assert!(
+                stdout(&o).lines().any(|l| l.starts_with("::error file=")),
+                "{name}: {}",
+                stdout(&o)
+            );
+        }
+    }
+}
