@@ -25,4 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into public/ (or --out). A failed build leaves the previous output untouched.
     Build(cmd::build::Args),
+    /// Check everything a build checks, plus translations and unused messages, without writing anything.
+    Check(cmd::check::Args),
+    /// Start a new page in every language (or one), with front matter and placeholders to replace.
+    New(cmd::new::Args),
 }

@@ -2,6 +2,8 @@
 //! them. Every diagnostic names the file (relative to the site root), the line, and where it
 //! applies the front-matter field, in plain words.
 
+pub mod snippets;
+
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};

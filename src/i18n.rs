@@ -14,7 +14,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
 /// Only the interface file is built in; tag names and other site files belong to the site.
@@ -181,6 +181,15 @@ impl I18n {
 
     pub fn has(&self, lang: &Lang, id: &str) -> bool {
         self.ids.get(lang).is_some_and(|m| m.contains_key(id))
+    }
+
+    /// Every message of a language with the file (relative to the site root) and the line that
+    /// define it, in id order, for `check`'s rules that point at a definition.
+    pub fn definitions(&self, lang: &Lang) -> impl Iterator<Item = (&str, &Path, usize)> {
+        self.ids.get(lang).into_iter().flat_map(|m| {
+            m.iter()
+                .map(|(id, (file, line))| (id.as_str(), file.as_path(), *line))
+        })
     }
 
     /// Where a message is defined, for diagnostics that point at it.

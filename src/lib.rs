@@ -10,6 +10,7 @@
 //!
 //! The library never prints; `main.rs` and `cmd/` do.
 
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -21,4 +22,5 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod search;

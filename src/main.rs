@@ -10,9 +10,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args, cli.quiet),
+        Command::Check(args) => cmd::check::run(&cli.root, args, cli.quiet),
+        Command::New(args) => cmd::new::run(&cli.root, args, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.is::<cmd::Reported>() => ExitCode::FAILURE,
         Err(err) => {
             if let Some(diags) = err.downcast_ref::<Diagnostics>() {
                 eprintln!("{diags}");

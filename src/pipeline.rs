@@ -12,7 +12,7 @@
 
 use crate::config::{Config, Overrides};
 use crate::content::{discover, parse};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::model::lang::Lang;
 use crate::model::site::{Site, counts};
@@ -39,6 +39,48 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<(Site, Diagnostics)> {
 pub fn render(site: &Site) -> Result<(Vec<OutputFile>, Diagnostics)> {
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
     Ok(render_site(site, &theme))
+}
+
+/// What `check` found, with the loaded site for reports that need it (translation status).
+pub struct CheckReport {
+    pub site: Site,
+    /// Sorted by file and line.
+    pub diags: Diagnostics,
+}
+
+/// Every stage of a build in memory (nothing is written, not even for a site with errors),
+/// then the content rules that are not build errors.
+pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport> {
+    let (site, mut diags) = load(root, overrides)?;
+    let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
+    let (_files, render_diags) = render_site(&site, &theme);
+    diags.extend(collapse_per_file(render_diags));
+    crate::check::rules::apply(&site, &theme, &mut diags);
+    Ok(CheckReport {
+        site,
+        diags: diags.sorted(),
+    })
+}
+
+/// A broken template (or a message it needs) fails every page it renders; one diagnostic per
+/// template file, with a count, says the same without a hundred lines.
+fn collapse_per_file(diags: Diagnostics) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diags.sorted().0 {
+        match out.iter_mut().find(|(first, _)| first.file == d.file) {
+            Some((_, n)) => *n += 1,
+            None => out.push((d, 0)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, more)| {
+            if more > 0 {
+                d.message
+                    .push_str(&format!(" (and {more} more pages fail in this template)"));
+            }
+            d
+        })
+        .collect()
 }
 
 #[derive(Debug)]

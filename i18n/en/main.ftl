@@ -53,7 +53,7 @@ worksheet-print-hint = Print this worksheet and fill it in by hand.
 
 tags-title = Tags
 tags-summary = Every topic in the handbook, and how many pages cover it.
-tag-page-summary = Pages about { $tag }.
+tagged-pages-summary = Pages about { $tag }.
 all-tags = All tags
 pages-count = { $count ->
     [one] { $count } page

@@ -52,7 +52,7 @@ worksheet-print-hint = इस वर्कशीट को प्रिंट �
 
 tags-title = टैग
 tags-summary = हैंडबुक के सारे विषय, और हर विषय पर कितने पेज हैं।
-tag-page-summary = { $tag } से जुड़े पेज।
+tagged-pages-summary = { $tag } से जुड़े पेज।
 all-tags = सभी टैग
 pages-count = { $count ->
     [one] { $count } पेज

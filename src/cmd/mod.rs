@@ -1,3 +1,17 @@
 //! Thin subcommands: turn arguments into a pipeline call and print its result.
 
 pub mod build;
+pub mod check;
+pub mod new;
+
+/// The command has printed its own report of what is wrong (`check`); `main` only exits 1.
+#[derive(Debug)]
+pub struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("problems were reported above")
+    }
+}
+
+impl std::error::Error for Reported {}

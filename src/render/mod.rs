@@ -2,6 +2,7 @@
 //! chooser, 404 page, theme files and co-located content files). Pages render in parallel; the
 //! result is sorted by path so output is identical for the same input.
 
+pub mod messages;
 mod search;
 pub mod templates;
 pub mod views;
@@ -606,7 +607,7 @@ impl<'a> Renderer<'a> {
         let description = if self.i18n.has(lang, &description_id) {
             self.t(lang, &description_id)
         } else {
-            self.t_args(lang, "tag-page-summary", &[("tag", Arg::Str(&name))])
+            self.t_args(lang, "tagged-pages-summary", &[("tag", Arg::Str(&name))])
         };
         let pages = self.site.tagged(lang, slug);
         let mut groups: Vec<TagGroup> = Vec::new();
@@ -817,6 +818,7 @@ impl<'a> Renderer<'a> {
                         self.linker.href(from, &home)
                     },
                     tagline: self.t(l, "site-tagline"),
+                    choose: self.t(l, "choose-language"),
                 }
             })
             .collect()

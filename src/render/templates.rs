@@ -24,6 +24,8 @@ pub struct Theme {
     /// Files under `static/`, keyed by their path below it.
     pub statics: BTreeMap<String, ThemeFile>,
     pub template_origins: BTreeMap<String, PathBuf>,
+    /// Template texts by name, for `check`, which scans them for the Fluent messages they use.
+    pub template_sources: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -83,12 +85,14 @@ impl Theme {
         }
         // Functions first: Tera checks that every function a template calls exists.
         register_functions(&mut tera, i18n);
+        let template_sources = sources.iter().cloned().collect();
         tera.add_raw_templates(sources)
             .map_err(|e| anyhow::anyhow!("theme template error: {}", tera_error_chain(&e)))?;
         Ok(Theme {
             tera,
             statics,
             template_origins,
+            template_sources,
         })
     }
 }

@@ -208,6 +208,8 @@ pub struct RootLanguage {
     pub site_title: String,
     pub href: String,
     pub tagline: String,
+    /// "Choose your language", in this language.
+    pub choose: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,9 +3,12 @@
 
 mod atomic;
 mod build;
+mod check;
 mod content;
 mod errors;
 mod links;
+mod new_page;
 mod search;
 mod support;
 mod tags;
+mod workflows;

@@ -1,0 +1,17 @@
+//! `handbook check`: the content rules that are not build errors ([`rules`]) and the
+//! translation status report ([`translations`]). The validations a build does come first,
+//! from [`crate::pipeline::check`], which runs every build stage in memory and then these rules.
+
+pub mod ages;
+pub mod rules;
+pub mod translations;
+
+use crate::diagnostics::{Diagnostics, Severity};
+
+/// `--strict`: every warning becomes an error, so missing translations and unused messages
+/// fail the run too.
+pub fn escalate(diags: &mut Diagnostics) {
+    for d in &mut diags.0 {
+        d.severity = Severity::Error;
+    }
+}
