@@ -500,7 +500,7 @@ fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
         Writing::NameDate => {
             let _ = writeln!(
                 s,
-                "<div class=\"ws-namedate\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span><span class=\"ws-label\">{}</span><span class=\"ws-blank ws-blank-short\"></span></div>",
+                "<div class=\"ws-namedate\"><span class=\"ws-pair\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span><span class=\"ws-pair ws-pair-date\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span></div>",
                 esc(&labels.name),
                 esc(&labels.date)
             );
