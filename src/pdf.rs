@@ -212,7 +212,11 @@ pub fn print(
         .into_inner()
         .map_err(|_| anyhow::anyhow!("internal error: a print worker panicked"))?;
     if files.len() != printables.len() {
-        bail!("internal error: {} of {} PDFs were printed", files.len(), printables.len());
+        bail!(
+            "internal error: {} of {} PDFs were printed",
+            files.len(),
+            printables.len()
+        );
     }
     files.sort_by_key(|(i, _)| *i);
     Ok(files.into_iter().map(|(_, f)| f).collect())
@@ -338,13 +342,18 @@ mod tests {
         let path = Some(dir.path().as_os_str().to_owned());
         assert_eq!(Browser::find_in(None, path.clone()).unwrap().path, bin);
         assert_eq!(
-            Browser::find_in(Some(bin.clone().into()), None).unwrap().path,
+            Browser::find_in(Some(bin.clone().into()), None)
+                .unwrap()
+                .path,
             bin
         );
         let missing = dir.path().join("nope");
         let err = Browser::find_in(Some(missing.into()), path).unwrap_err();
         assert!(err.to_string().contains("CHROME is set to"), "{err}");
-        assert!(err.to_string().contains("apt-get install chromium"), "{err}");
+        assert!(
+            err.to_string().contains("apt-get install chromium"),
+            "{err}"
+        );
         let err = Browser::find_in(None, Some(OsString::from("/nonexistent"))).unwrap_err();
         assert!(err.to_string().contains("none was found"), "{err}");
         // A folder is not a browser.

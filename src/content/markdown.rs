@@ -8,9 +8,7 @@
 //! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt::Write;
 

@@ -494,8 +494,7 @@ impl<'a> Renderer<'a> {
         let in_pack = |target: &Page| -> Option<String> {
             match scope {
                 Scope::Pack(lang)
-                    if &target.lang == lang
-                        && target.section() == Some(Section::Worksheets) =>
+                    if &target.lang == lang && target.section() == Some(Section::Worksheets) =>
                 {
                     Some(target.key.slug().to_string())
                 }
@@ -658,9 +657,8 @@ impl<'a> Renderer<'a> {
             }),
             illustrative: page.front.illustrative,
             is_worksheet: section == Some(Section::Worksheets),
-            print: (section == Some(Section::Worksheets)).then(|| {
-                self.print_view(lang, &page.path, &Place::Page(page.key.clone()))
-            }),
+            print: (section == Some(Section::Worksheets))
+                .then(|| self.print_view(lang, &page.path, &Place::Page(page.key.clone()))),
             chrome,
         };
         self.render("page.html", &view, &page.path)
@@ -721,8 +719,10 @@ impl<'a> Renderer<'a> {
             },
             filter_script: self.prefix(&path) + "static/js/tag-filter.js",
             list_href: self.linker.href(&path, &path),
-            print_pack_href: (section == Section::Worksheets && !entries.is_empty())
-                .then(|| self.linker.href(&path, &SitePath::of_place(lang, &Place::PrintPack))),
+            print_pack_href: (section == Section::Worksheets && !entries.is_empty()).then(|| {
+                self.linker
+                    .href(&path, &SitePath::of_place(lang, &Place::PrintPack))
+            }),
             entries,
         };
         self.render("section.html", &view, &path)

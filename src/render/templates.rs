@@ -85,10 +85,9 @@ impl Theme {
         }
         // Functions first: Tera checks that every function a template calls exists.
         register_functions(&mut tera, i18n);
-        tera.register_filter(
-            "css_string",
-            |text: &str, _: Kwargs, _: &State| tera::Value::safe_string(&css_string(text)),
-        );
+        tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {
+            tera::Value::safe_string(&css_string(text))
+        });
         let template_sources = sources.iter().cloned().collect();
         tera.add_raw_templates(sources)
             .map_err(|e| anyhow::anyhow!("theme template error: {}", tera_error_chain(&e)))?;
@@ -163,8 +162,10 @@ pub fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
-        if matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'' | '\u{2028}' | '\u{2029}')
-            || c.is_control()
+        if matches!(
+            c,
+            '"' | '\\' | '<' | '>' | '&' | '\'' | '\u{2028}' | '\u{2029}'
+        ) || c.is_control()
         {
             out.push_str(&format!("\\{:06X}", c as u32));
         } else {
