@@ -6,7 +6,8 @@
 // - the Hindi PDFs embed the bundled Noto Sans Devanagari, never a Type 3 font;
 // - the pack is the cover with the contents plus every worksheet, each starting on a fresh
 //   page, so its page count is the sum of its parts plus the cover.
-// Also: the Print button is revealed by its script and opens the print dialog.
+// Also: the Print button is revealed by its script and opens the print dialog, and
+// `handbook build --pdf` end to end on tests/fixtures/print (PDFs written, A4, linked).
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,9 +18,10 @@ import path from 'node:path';
 
 import { serve } from '../lib/server.js';
 import { launch, collectErrors } from '../lib/browser.js';
-import { buildSite } from '../lib/site.js';
+import { buildSite, REPO_ROOT } from '../lib/site.js';
 
 const ORIGIN = 'https://example.org/handbook/';
+const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures', 'print');
 const FORMATS = ['A4', 'Letter'];
 const MAX_PAGES = 2;
 
@@ -222,5 +224,41 @@ describe('worksheets on paper', () => {
     assert.equal(await noJs.locator('button[data-print]').isVisible(), false, 'no dead button without JavaScript');
     assert.match(await noJs.textContent('.print-hint'), /Ctrl\+P/);
     await context.close();
+  });
+
+  it('handbook build --pdf prints every worksheet and pack to A4 and links the PDFs', async (t) => {
+    if (skip) return t.skip(skip);
+    // The browser the tests use is the one --pdf finds (CHROME, else chromium on PATH).
+    const dir = await buildSite({
+      name: 'print-pdf',
+      args: ['--root', FIXTURE, '--pdf'],
+      env: process.env.CHROME ? {} : { CHROME: '/usr/bin/chromium' },
+    });
+    for (const lang of ['en', 'hi']) {
+      const files = [
+        ...['first-sheet', 'second-sheet'].map((s) => [`${lang}/worksheets/${s}/`, `${lang}/worksheets/${s}/${s}-${lang}.pdf`]),
+        [`${lang}/worksheets/print/`, `${lang}/worksheets/print/worksheets-${lang}.pdf`],
+      ];
+      for (const [pageDir, pdf] of files) {
+        const file = path.join(dir, pdf);
+        assert.ok(fs.existsSync(file), `${pdf} was not written`);
+        const info = run('pdfinfo', [file]);
+        assert.match(info, /Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/, `${pdf} is not A4\n${info}`);
+        const html = fs.readFileSync(path.join(dir, pageDir, 'index.html'), 'utf8');
+        assert.ok(html.includes(`href="/handbook/${pdf}"`), `${pageDir} does not link ${pdf}`);
+        const text = squash(allText(file));
+        assert.ok(text.includes(`https://example.org/handbook/${pageDir}`), `${pdf}: no address printed`);
+        if (lang === 'hi') {
+          const fonts = run('pdffonts', [file]);
+          assert.match(fonts, /NotoSansDevanagari-Regular/, `${pdf}\n${fonts}`);
+          assert.match(fonts, /NotoSansDevanagari-Bold/, `${pdf}\n${fonts}`);
+          assert.doesNotMatch(fonts, /Type 3/, `${pdf}\n${fonts}`);
+        }
+      }
+      // The pack is the cover plus its two one-page worksheets.
+      assert.equal(pageCount(path.join(dir, `${lang}/worksheets/print/worksheets-${lang}.pdf`)), 3);
+    }
+    // No temporary print copy is left in the output.
+    assert.ok(!fs.readdirSync(dir).some((n) => n.startsWith('handbook-pdf')));
   });
 });
