@@ -99,11 +99,16 @@ describe('worksheets on paper', () => {
     });
   }
 
+  // Each page is printed once per paper size; the pack test reuses the worksheets' PDFs.
+  const printed = new Map();
   async function printTo(page, url, format, name) {
+    const key = `${url} ${format}`;
+    if (printed.has(key)) return printed.get(key);
     await page.goto(url);
     await page.evaluate(() => document.fonts.ready);
     const file = path.join(tmp, `${name}-${format}.pdf`);
     await page.pdf({ path: file, format });
+    printed.set(key, file);
     return file;
   }
 
