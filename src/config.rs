@@ -29,6 +29,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub portable: bool,
+    /// `build --pdf`: worksheet PDFs are made, so worksheet pages link to them.
+    pub pdf: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +44,8 @@ pub struct Config {
     pub theme: String,
     pub portable: bool,
     pub drafts: bool,
+    /// PDFs of the worksheets and print packs are part of the output (`build --pdf`).
+    pub pdf: bool,
 }
 
 impl Config {
@@ -127,6 +131,7 @@ fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
         theme,
         portable: ov.portable || raw.portable.unwrap_or(false),
         drafts: ov.drafts,
+        pdf: ov.pdf,
     })
 }
 

@@ -5,7 +5,7 @@
 //! The stages and their order live in [`pipeline`]:
 //!
 //! ```text
-//! config ─▶ content::discover ─▶ content::parse ─▶ model::site ─▶ render ─▶ output
+//! config ─▶ content::discover ─▶ content::parse ─▶ model::site ─▶ render ─▶ [pdf] ─▶ output
 //! ```
 //!
 //! The library never prints; `main.rs` and `cmd/` do.
@@ -20,6 +20,7 @@ pub mod html;
 pub mod i18n;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;

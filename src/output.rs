@@ -140,6 +140,12 @@ pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Resul
     Ok(())
 }
 
+/// Writes `files` into a scratch folder that is not the output (the copy `build --pdf`
+/// prints from). The caller owns and removes the folder.
+pub fn write_scratch(dir: &Path, files: &[OutputFile]) -> Result<()> {
+    write_tree(dir, files)
+}
+
 fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let mut dirs: Vec<PathBuf> = files

@@ -1,11 +1,14 @@
 //! The one place that orders the stages. `build`, `check` and `serve` all go through here:
 //!
 //! ```text
-//! Config ─▶ discover ─▶ parse ─▶ Site (model) ─▶ render ─▶ write (atomic)
+//! Config ─▶ discover ─▶ parse ─▶ Site (model) ─▶ render ─▶ [pdf] ─▶ write (atomic)
 //!   │           Vec<Source>  Vec<ParsedPage>   Site     Vec<OutputFile>
 //!   └── Fluent bundles (I18n) ───────┘                      ▲
 //!                               Theme (templates, static) ──┘
 //! ```
+//!
+//! `build --pdf` adds the PDFs of the worksheets to the output files before the write, so a
+//! failed print leaves the previous output untouched like any other failed build.
 //!
 //! Content problems are collected across stages as diagnostics and reported together;
 //! environment problems (no content folder, unreadable config) stop at once.
@@ -17,7 +20,8 @@ use crate::i18n::I18n;
 use crate::model::lang::Lang;
 use crate::model::site::{Site, counts};
 use crate::output::{self, OutputFile};
-use crate::render::{render_site, templates::Theme};
+use crate::pdf;
+use crate::render::{print_copy, printables, render_site, templates::Theme};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -91,20 +95,47 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Diagnostics,
+    /// PDFs printed by `--pdf` (0 without it).
+    pub pdfs: usize,
 }
 
 /// The whole build. On content errors nothing is written and the previous output stays.
-pub fn build(root: &Path, overrides: &Overrides, out: &Path) -> Result<BuildReport> {
+/// `progress` hears about the long steps (printing PDFs).
+pub fn build(
+    root: &Path,
+    overrides: &Overrides,
+    out: &Path,
+    progress: &(dyn Fn(pdf::Progress) + Sync),
+) -> Result<BuildReport> {
     let start = Instant::now();
     output::check_target(root, out)?;
+    // Before any work: without a browser, `--pdf` cannot succeed.
+    let browser = if overrides.pdf {
+        Some(pdf::Browser::find()?)
+    } else {
+        None
+    };
     let (site, mut diags) = load(root, overrides)?;
     if diags.has_errors() {
         return Err(diags.sorted().into());
     }
-    let (files, render_diags) = render(&site)?;
+    let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
+    let (mut files, render_diags) = render_site(&site, &theme);
     diags.extend(render_diags.0);
     if diags.has_errors() {
         return Err(diags.sorted().into());
+    }
+    let mut pdfs = 0;
+    if let Some(browser) = &browser {
+        let printables = printables(&site);
+        let (copy, copy_diags) = print_copy(&site, &theme, &printables, pdf::PAPER);
+        if copy_diags.has_errors() {
+            return Err(copy_diags.sorted().into());
+        }
+        let printed = pdf::print(browser, &copy, &printables, progress)?;
+        pdfs = printed.len();
+        files.extend(printed);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     output::write_atomic(root, out, &files)?;
     Ok(BuildReport {
@@ -114,5 +145,6 @@ pub fn build(root: &Path, overrides: &Overrides, out: &Path) -> Result<BuildRepo
         elapsed: start.elapsed(),
         out: out.to_path_buf(),
         warnings: diags.sorted(),
+        pdfs,
     })
 }

@@ -1,6 +1,7 @@
 //! `handbook build`.
 
 use crate::config::Overrides;
+use crate::pdf::{self, Progress};
 use crate::pipeline;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,10 @@ pub struct Args {
     /// Make a site that works when opened from a folder or USB stick (file://): relative links ending in index.html.
     #[arg(long)]
     pub portable: bool,
+
+    /// Also print each worksheet and each language's print pack to PDF (A4), linked from the worksheet pages. Needs Chromium or Chrome: $CHROME, else chromium/google-chrome on PATH.
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
@@ -29,9 +34,43 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         portable: args.portable,
+        pdf: args.pdf,
     };
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
-    let report = pipeline::build(root, &overrides, &out)?;
+    let progress = |p: Progress| {
+        if quiet {
+            return;
+        }
+        // Progress goes to stderr, so stdout keeps only the summary line.
+        match p {
+            Progress::Start {
+                total,
+                browser,
+                parallel,
+            } => eprintln!(
+                "Printing {total} PDFs ({}) with {}, {parallel} at a time…",
+                pdf::PAPER,
+                browser.display()
+            ),
+            Progress::Printed {
+                done,
+                total,
+                pdf,
+                pages,
+                elapsed,
+            } => {
+                let pages = pages.map_or(String::new(), |n| {
+                    format!(", {n} page{}", if n == 1 { "" } else { "s" })
+                });
+                eprintln!(
+                    "  [{done:>width$}/{total}] {pdf} ({:.1} s{pages})",
+                    elapsed.as_secs_f64(),
+                    width = total.to_string().len()
+                );
+            }
+        }
+    };
+    let report = pipeline::build(root, &overrides, &out, &progress)?;
     for w in &report.warnings.0 {
         eprintln!("{}", w.human());
     }
@@ -42,8 +81,13 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             .map(|(l, n)| format!("{l} {n}"))
             .collect();
         let total: usize = report.pages.values().sum();
+        let pdfs = if report.pdfs > 0 {
+            format!(" and {} PDFs", report.pdfs)
+        } else {
+            String::new()
+        };
         println!(
-            "Built {total} pages ({}) into {} in {:.2} s ({} files, {:.1} MB)",
+            "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB)",
             per_lang.join(", "),
             report.out.display(),
             report.elapsed.as_secs_f64(),

@@ -3,7 +3,9 @@
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::lang::{Lang, PageKey, RESERVED_SLUGS, Section, is_kebab_slug};
+use crate::model::lang::{
+    Lang, PageKey, RESERVED_SLUGS, Section, is_kebab_slug, reserved_in_section,
+};
 use crate::model::url::SitePath;
 use anyhow::{Result, bail};
 use std::path::{Component, Path, PathBuf};
@@ -174,6 +176,11 @@ fn classify(parts: &[String]) -> Result<PageKey, String> {
             }
             let slug = stem(file);
             check_slug(&slug)?;
+            if reserved_in_section(section, &slug) {
+                return Err(format!(
+                    "`{dir}/{slug}` is the address of the site's own print pack; choose another file name"
+                ));
+            }
             Ok(PageKey::Entry(section, slug))
         }
         _ => Err("pages go at most one folder deep: content/<lang>/<section>/<slug>.md".into()),
@@ -233,5 +240,11 @@ mod tests {
                 .unwrap_err()
                 .contains("uses for its own")
         );
+        assert!(
+            classify(&parts("worksheets/print.md"))
+                .unwrap_err()
+                .contains("print pack")
+        );
+        assert!(classify(&parts("tips/print.md")).is_ok());
     }
 }

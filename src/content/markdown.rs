@@ -8,7 +8,7 @@
 //! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -299,6 +299,9 @@ pub struct RenderContext<'a> {
     /// (the build has already failed with a diagnostic in that case).
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     pub labels: &'a WorksheetLabels,
+    /// Levels added to every heading (`## x` becomes `<h3>` with 1), for pages nested under
+    /// another heading, as worksheets in a print pack are; capped at `<h6>`.
+    pub heading_offset: u8,
 }
 
 use crate::html::escape as esc;
@@ -369,7 +372,7 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                             .unwrap_or_else(|| format!("h-{heading_n}"));
                         heading_n += 1;
                         events.push(Event::Start(Tag::Heading {
-                            level,
+                            level: shift_heading(level, ctx.heading_offset),
                             id: Some(id.into()),
                             classes,
                             attrs,
@@ -426,6 +429,9 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
             Event::End(end) => {
                 depth = depth.saturating_sub(1);
                 match end {
+                    TagEnd::Heading(level) => events.push(Event::End(TagEnd::Heading(
+                        shift_heading(level, ctx.heading_offset),
+                    ))),
                     TagEnd::Link => events.push(Event::Html(CowStr::from("</a>"))),
                     TagEnd::HtmlBlock => events.push(Event::End(TagEnd::Paragraph)),
                     TagEnd::TableHead => {
@@ -461,6 +467,17 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
     html
 }
 
+fn shift_heading(level: HeadingLevel, offset: u8) -> HeadingLevel {
+    match (level as usize + offset as usize).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
 fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
     let mut s = String::new();
     match w {
@@ -481,7 +498,7 @@ fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
         Writing::NameDate => {
             let _ = writeln!(
                 s,
-                "<div class=\"ws-namedate\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span><span class=\"ws-label\">{}</span><span class=\"ws-blank ws-blank-short\"></span></div>",
+                "<div class=\"ws-namedate\"><span class=\"ws-pair\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span><span class=\"ws-pair ws-pair-date\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span></div>",
                 esc(&labels.name),
                 esc(&labels.date)
             );
@@ -495,6 +512,10 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
+        html_offset(md, 0)
+    }
+
+    fn html_offset(md: &str, heading_offset: u8) -> String {
         let s = scan(md, 0);
         let ids: Vec<String> = s.headings.iter().map(|h| h.id.clone()).collect();
         let resolve = |d: &str| Some(format!("/resolved/{d}"));
@@ -508,8 +529,17 @@ mod tests {
                 heading_ids: &ids,
                 resolve: &resolve,
                 labels: &labels,
+                heading_offset,
             },
         )
+    }
+
+    #[test]
+    fn headings_shift_for_nesting() {
+        let h = html_offset("# A\n\n## B\n\n###### F\n", 1);
+        assert!(h.contains("<h2 id=\"a\">A</h2>"), "{h}");
+        assert!(h.contains("<h3 id=\"b\">B</h3>"), "{h}");
+        assert!(h.contains("<h6 id=\"f\">F</h6>"), "{h}");
     }
 
     #[test]

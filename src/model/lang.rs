@@ -102,6 +102,8 @@ pub enum Place {
     TagIndex,
     Tag(String),
     Search,
+    /// `/<lang>/worksheets/print/`: every worksheet of a language in one printable page.
+    PrintPack,
 }
 
 /// Names a top-level page may not take, because generated pages live there.
@@ -115,6 +117,14 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "static",
     "print",
 ];
+
+/// Names a page inside a section may not take, because a generated page lives there.
+pub fn reserved_in_section(section: Section, slug: &str) -> bool {
+    section == Section::Worksheets && slug == PRINT_PACK_SLUG
+}
+
+/// The print pack's folder inside `worksheets/`.
+pub const PRINT_PACK_SLUG: &str = "print";
 
 /// Slugs are ASCII kebab-case in every language so URLs stay shareable.
 pub fn is_kebab_slug(s: &str) -> bool {

@@ -2,7 +2,7 @@
 //! root); a [`Linker`] turns it into an `href` for a given page, honouring the base URL's subpath,
 //! or, in a portable build, a relative link that ends in `index.html` so it works from `file://`.
 
-use super::lang::{Lang, PageKey, Place};
+use super::lang::{Lang, PRINT_PACK_SLUG, PageKey, Place, Section};
 
 /// A location in the built site, relative to its root, without a leading slash.
 /// Pages are directories ending in `/` (`en/tips/seek-feedback/`); the root is the empty string.
@@ -36,7 +36,24 @@ impl SitePath {
             Place::TagIndex => SitePath(format!("{lang}/tags/")),
             Place::Tag(slug) => SitePath(format!("{lang}/tags/{slug}/")),
             Place::Search => SitePath(format!("{lang}/search/")),
+            Place::PrintPack => SitePath(format!(
+                "{lang}/{}/{PRINT_PACK_SLUG}/",
+                Section::Worksheets.slug()
+            )),
         }
+    }
+
+    /// The PDF of a worksheet (`handbook build --pdf`), beside its page and named after it with
+    /// the language, so the English and Hindi downloads do not overwrite each other:
+    /// `en/worksheets/reflection/reflection-en.pdf`; the print pack's is
+    /// `en/worksheets/print/worksheets-en.pdf`.
+    pub fn pdf(lang: &Lang, place: &Place) -> SitePath {
+        let dir = SitePath::of_place(lang, place);
+        let stem = match place {
+            Place::Page(key) => key.slug(),
+            _ => Section::Worksheets.slug(),
+        };
+        SitePath(format!("{}{stem}-{lang}.pdf", dir.as_str()))
     }
 
     pub fn feed(lang: &Lang) -> SitePath {
@@ -185,6 +202,24 @@ mod tests {
         assert_eq!(
             l.absolute(&SitePath::new("en/")),
             "https://x.github.io/handbook/en/"
+        );
+    }
+
+    #[test]
+    fn print_pack_and_pdf_paths() {
+        let en = Lang::parse("en").unwrap();
+        assert_eq!(
+            SitePath::of_place(&en, &Place::PrintPack).as_str(),
+            "en/worksheets/print/"
+        );
+        assert_eq!(
+            SitePath::pdf(&en, &Place::PrintPack).as_str(),
+            "en/worksheets/print/worksheets-en.pdf"
+        );
+        let key = PageKey::Entry(Section::Worksheets, "reflection".into());
+        assert_eq!(
+            SitePath::pdf(&en, &Place::Page(key)).as_str(),
+            "en/worksheets/reflection/reflection-en.pdf"
         );
     }
 

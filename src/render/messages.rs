@@ -20,6 +20,8 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "not-translated",
     "page-tags",
     "pages-count",
+    "print-pack-intro",
+    "print-pack-title",
     "search-summary",
     "search-title",
     "section-*",

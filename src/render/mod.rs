@@ -33,6 +33,8 @@ pub enum Job {
     Tag(Lang, String),
     Feed(Lang),
     Search(Lang),
+    /// `/<lang>/worksheets/print/`
+    PrintPack(Lang),
 }
 
 /// Every job of a full build, in a stable order.
@@ -49,6 +51,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         }
         jobs.push(Job::Feed(lang.clone()));
         jobs.push(Job::Search(lang.clone()));
+        jobs.push(Job::PrintPack(lang.clone()));
     }
     for p in &site.pages {
         if matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)) {
@@ -70,7 +73,10 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
 
 /// Renders the given jobs in parallel.
 pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
-    let r = Renderer::new(site, theme);
+    run_jobs(&Renderer::new(site, theme), jobs)
+}
+
+fn run_jobs(r: &Renderer, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.job(j)).collect();
     let mut diags = Diagnostics::default();
     let mut files = Vec::with_capacity(results.len());
@@ -79,6 +85,61 @@ pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
+    }
+    (files, diags)
+}
+
+/// A page that `build --pdf` prints: the job that renders it, and where its PDF goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printable {
+    pub job: Job,
+    /// The page, relative to the site root (`en/worksheets/reflection/`).
+    pub page: SitePath,
+    /// Its PDF (`en/worksheets/reflection/reflection-en.pdf`).
+    pub pdf: SitePath,
+}
+
+/// Every page `build --pdf` prints: each language's worksheets, then its print pack.
+pub fn printables(site: &Site) -> Vec<Printable> {
+    let mut out = Vec::new();
+    for lang in &site.config.languages {
+        for p in site.entries(lang, Section::Worksheets) {
+            let place = Place::Page(p.key.clone());
+            out.push(Printable {
+                job: Job::Page(p.id),
+                page: p.path.clone(),
+                pdf: SitePath::pdf(lang, &place),
+            });
+        }
+        out.push(Printable {
+            job: Job::PrintPack(lang.clone()),
+            page: SitePath::of_place(lang, &Place::PrintPack),
+            pdf: SitePath::pdf(lang, &Place::PrintPack),
+        });
+    }
+    out
+}
+
+/// The copy of the site that `build --pdf` prints from disk: the printable pages as a
+/// portable build (relative links, so `file://` finds the theme's CSS and fonts) with
+/// `@page { size: <paper> }`, plus the theme's static files. Printed addresses stay the
+/// public ones.
+pub fn print_copy(
+    site: &Site,
+    theme: &Theme,
+    printables: &[Printable],
+    paper: &str,
+) -> (Vec<OutputFile>, Diagnostics) {
+    let mut r = Renderer::new(site, theme);
+    r.linker.portable = true;
+    r.paper = Some(paper.to_string());
+    let jobs: Vec<Job> = printables.iter().map(|p| p.job.clone()).collect();
+    let (mut files, diags) = run_jobs(&r, &jobs);
+    for (name, file) in &theme.statics {
+        files.push(OutputFile::new(
+            format!("static/{name}"),
+            file.bytes.clone(),
+        ));
     }
     (files, diags)
 }
@@ -129,6 +190,28 @@ struct Renderer<'a> {
     linker: Linker,
     i18n: &'a I18n,
     tags: TagIndex,
+    /// Paper size forced in the copy `build --pdf` prints; `None` for the site itself.
+    paper: Option<String>,
+}
+
+/// Where a page body is rendered: on its own page, or inside a print pack, where heading ids
+/// and in-page anchors get the worksheet's prefix and links to other worksheets of the pack
+/// stay in the pack.
+#[derive(Clone, Copy)]
+enum Scope<'s> {
+    Page,
+    Pack(&'s Lang),
+}
+
+/// Anchor of a worksheet inside its print pack.
+fn sheet_id(slug: &str) -> String {
+    format!("ws-{slug}")
+}
+
+/// A heading id inside a print pack: `<slug>--<id>`. Slugs never contain `--`, so two
+/// worksheets can never produce the same id, and no fixed id of the templates has `--`.
+fn pack_anchor(slug: &str, id: &str) -> String {
+    format!("{slug}--{id}")
 }
 
 impl<'a> Renderer<'a> {
@@ -139,6 +222,7 @@ impl<'a> Renderer<'a> {
             linker: linker(site),
             i18n: &site.i18n,
             tags: TagIndex::new(site),
+            paper: None,
         }
     }
 
@@ -153,6 +237,7 @@ impl<'a> Renderer<'a> {
             Job::Tag(lang, slug) => self.tag_page(lang, slug),
             Job::Feed(lang) => Ok(self.feed(lang)),
             Job::Search(lang) => self.search_page(lang),
+            Job::PrintPack(lang) => self.print_pack(lang),
         }
     }
 
@@ -352,7 +437,8 @@ impl<'a> Renderer<'a> {
             nav.push(NavLink {
                 label: self.t(lang, &format!("section-{}", s.slug())),
                 href: l.href(from, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
-                current: key.and_then(|k| k.section()) == Some(s),
+                current: key.and_then(|k| k.section()) == Some(s)
+                    || (place == Some(&Place::PrintPack) && s == Section::Worksheets),
             });
         }
         let page_title = if title.is_empty() || title == site_title {
@@ -384,6 +470,7 @@ impl<'a> Renderer<'a> {
             tags_href: l.href(from, &SitePath::of_place(lang, &Place::TagIndex)),
             search_href: l.href(from, &SitePath::of_place(lang, &Place::Search)),
             header_search: place != Some(&Place::Search),
+            paper: self.paper.clone(),
         }
     }
 
@@ -397,12 +484,35 @@ impl<'a> Renderer<'a> {
     }
 
     fn body_html(&self, page: &Page, from: &SitePath) -> String {
+        self.scoped_body_html(page, from, Scope::Page)
+    }
+
+    fn scoped_body_html(&self, page: &Page, from: &SitePath, scope: Scope) -> String {
         let site = self.site;
         let linker = &self.linker;
+        // In a pack, the worksheet a link points to, when it is one of the pack's sheets.
+        let in_pack = |target: &Page| -> Option<String> {
+            match scope {
+                Scope::Pack(lang)
+                    if &target.lang == lang && target.section() == Some(Section::Worksheets) =>
+                {
+                    Some(target.key.slug().to_string())
+                }
+                _ => None,
+            }
+        };
+        let own_slug = in_pack(page);
         let resolve = |dest: &str| -> Option<String> {
             match page.links.get(dest)? {
                 LinkDest::Page { id, anchor } => {
-                    let mut href = linker.href(from, &site.pages[*id].path);
+                    let target = &site.pages[*id];
+                    if let Some(slug) = in_pack(target) {
+                        return Some(match anchor {
+                            Some(a) => format!("#{}", pack_anchor(&slug, a)),
+                            None => format!("#{}", sheet_id(&slug)),
+                        });
+                    }
+                    let mut href = linker.href(from, &target.path);
                     if let Some(a) = anchor {
                         href.push('#');
                         href.push_str(a);
@@ -410,10 +520,21 @@ impl<'a> Renderer<'a> {
                     Some(href)
                 }
                 LinkDest::File(p) => Some(linker.href(from, p)),
-                LinkDest::Anchor(a) => Some(format!("#{a}")),
+                LinkDest::Anchor(a) => Some(match &own_slug {
+                    Some(slug) => format!("#{}", pack_anchor(slug, a)),
+                    None => format!("#{a}"),
+                }),
             }
         };
-        let ids: Vec<String> = page.scan.headings.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<String> = page
+            .scan
+            .headings
+            .iter()
+            .map(|h| match &own_slug {
+                Some(slug) => pack_anchor(slug, &h.id),
+                None => h.id.clone(),
+            })
+            .collect();
         let labels = WorksheetLabels {
             name: self.t(&page.lang, "worksheet-name"),
             date: self.t(&page.lang, "worksheet-date"),
@@ -424,8 +545,66 @@ impl<'a> Renderer<'a> {
                 heading_ids: &ids,
                 resolve: &resolve,
                 labels: &labels,
+                heading_offset: if own_slug.is_some() { 1 } else { 0 },
             },
         )
+    }
+
+    /// Print button, PDF link and printed addresses of a printable page.
+    fn print_view(&self, lang: &Lang, from: &SitePath, place: &Place) -> PrintView {
+        let l = &self.linker;
+        let own = SitePath::of_place(lang, place);
+        PrintView {
+            url: l.base.origin.is_some().then(|| l.absolute(&own)),
+            pdf_href: self
+                .site
+                .config
+                .pdf
+                .then(|| l.href(from, &SitePath::pdf(lang, place))),
+            script_href: self.prefix(from) + "static/js/print.js",
+            pack_href: (place != &Place::PrintPack)
+                .then(|| l.href(from, &SitePath::of_place(lang, &Place::PrintPack))),
+        }
+    }
+
+    fn print_pack(&self, lang: &Lang) -> Result<OutputFile, Diagnostic> {
+        let place = Place::PrintPack;
+        let path = SitePath::of_place(lang, &place);
+        let title = self.t(lang, "print-pack-title");
+        let worksheets = self.site.entries(lang, Section::Worksheets);
+        let count_text = self.count_text(lang, Section::Worksheets, worksheets.len());
+        let intro = self.t(lang, "print-pack-intro");
+        let sheets = worksheets
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PackSheet {
+                number: i + 1,
+                id: sheet_id(p.key.slug()),
+                title: p.front.title.clone(),
+                summary: p.front.summary.clone(),
+                body_html: self.scoped_body_html(p, &path, Scope::Pack(lang)),
+                href: self.linker.href(&path, &p.path),
+                url: self
+                    .linker
+                    .base
+                    .origin
+                    .is_some()
+                    .then(|| self.linker.absolute(&p.path)),
+            })
+            .collect();
+        let view = PrintPackView {
+            chrome: self.chrome(lang, &path, Some(&place), &title, &intro, "page-print-pack"),
+            title,
+            intro,
+            count_text,
+            print: self.print_view(lang, &path, &place),
+            section_href: self.linker.href(
+                &path,
+                &SitePath::of_page(lang, &PageKey::SectionIndex(Section::Worksheets)),
+            ),
+            sheets,
+        };
+        self.render("print.html", &view, &path)
     }
 
     fn page(&self, page: &Page) -> Result<OutputFile, Diagnostic> {
@@ -478,6 +657,8 @@ impl<'a> Renderer<'a> {
             }),
             illustrative: page.front.illustrative,
             is_worksheet: section == Some(Section::Worksheets),
+            print: (section == Some(Section::Worksheets))
+                .then(|| self.print_view(lang, &page.path, &Place::Page(page.key.clone()))),
             chrome,
         };
         self.render("page.html", &view, &page.path)
@@ -538,6 +719,10 @@ impl<'a> Renderer<'a> {
             },
             filter_script: self.prefix(&path) + "static/js/tag-filter.js",
             list_href: self.linker.href(&path, &path),
+            print_pack_href: (section == Section::Worksheets && !entries.is_empty()).then(|| {
+                self.linker
+                    .href(&path, &SitePath::of_place(lang, &Place::PrintPack))
+            }),
             entries,
         };
         self.render("section.html", &view, &path)
@@ -901,6 +1086,7 @@ impl<'a> Renderer<'a> {
         keys.extend(entry_keys);
         let mut places: Vec<Place> = keys.into_iter().map(Place::Page).collect();
         places.push(Place::TagIndex);
+        places.push(Place::PrintPack);
         places.extend(
             self.site
                 .tag_slugs()

@@ -85,6 +85,9 @@ impl Theme {
         }
         // Functions first: Tera checks that every function a template calls exists.
         register_functions(&mut tera, i18n);
+        tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {
+            tera::Value::safe_string(&css_string(text))
+        });
         let template_sources = sources.iter().cloned().collect();
         tera.add_raw_templates(sources)
             .map_err(|e| anyhow::anyhow!("theme template error: {}", tera_error_chain(&e)))?;
@@ -152,6 +155,27 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>) {
     );
 }
 
+/// `{{ title | css_string }}`: text as a quoted CSS string, safe inside a `<style>` element
+/// (printed headers and footers are CSS `content`). Quotes, backslashes, `<`, `>`, `&` and
+/// control characters become six-digit hex escapes, which need no terminating space.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if matches!(
+            c,
+            '"' | '\\' | '<' | '>' | '&' | '\'' | '\u{2028}' | '\u{2029}'
+        ) || c.is_control()
+        {
+            out.push_str(&format!("\\{:06X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Tera nests the cause; show the whole chain on one line.
 pub fn tera_error_chain(e: &tera::Error) -> String {
     let mut msg = e.to_string();
@@ -165,4 +189,18 @@ pub fn tera_error_chain(e: &tera::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("हफ़्ते · a"), "\"हफ़्ते · a\"");
+        assert_eq!(
+            css_string("a\"</style>\\\n"),
+            "\"a\\000022\\00003C/style\\00003E\\00005C\\00000A\""
+        );
+    }
 }

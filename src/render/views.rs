@@ -31,6 +31,24 @@ pub struct Chrome {
     pub search_href: String,
     /// False on the search page itself, which has its own box.
     pub header_search: bool,
+    /// CSS paper size (`A4`) forced with `@page { size }`: set only in the copy of the site
+    /// that `build --pdf` prints, so a reader's own print dialog keeps its paper choice.
+    pub paper: Option<String>,
+}
+
+/// What a printable page (a worksheet, a print pack) shows around its content.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintView {
+    /// The page's public address, for the printed footer; `None` when the site has no
+    /// configured origin (a bare path says nothing on paper).
+    pub url: Option<String>,
+    /// The PDF made by `build --pdf`; `None` in a build without it, so nothing links a
+    /// missing file.
+    pub pdf_href: Option<String>,
+    /// The script that reveals and wires the Print button.
+    pub script_href: String,
+    /// The language's print pack (on worksheet pages), or `None` on the pack itself.
+    pub pack_href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,6 +123,8 @@ pub struct PageView {
     pub source: Option<SourceView>,
     pub illustrative: bool,
     pub is_worksheet: bool,
+    /// Set on worksheets: Print button, PDF link, printed header and footer.
+    pub print: Option<PrintView>,
 }
 
 /// One line of a list of pages.
@@ -135,6 +155,41 @@ pub struct SectionView {
     /// This list itself, unfiltered (the filter's "all" link).
     pub list_href: String,
     pub entries: Vec<EntryView>,
+    /// The worksheets list links the language's print pack.
+    pub print_pack_href: Option<String>,
+}
+
+/// `/<lang>/worksheets/print/`: a cover with the contents, then every worksheet of the
+/// language, each on fresh pages, to print as one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintPackView {
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    pub title: String,
+    pub intro: String,
+    pub count_text: String,
+    pub print: PrintView,
+    /// The worksheets list this pack is made from.
+    pub section_href: String,
+    pub sheets: Vec<PackSheet>,
+}
+
+/// One worksheet inside a print pack. Its heading ids are prefixed with its slug, so ids stay
+/// unique in the pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackSheet {
+    /// 1-based position in the pack, shown in the contents and used for the sheet's named
+    /// CSS page (`sheet-3`), which carries its own printed header.
+    pub number: usize,
+    /// Anchor of the sheet in the pack (`ws-<slug>`).
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    /// The worksheet's own page.
+    pub href: String,
+    /// Public address of the worksheet's own page, for its printed footer.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

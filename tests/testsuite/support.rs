@@ -39,6 +39,19 @@ pub fn handbook(root: &Path, args: &[&str]) -> Output {
         .expect("run handbook")
 }
 
+/// Like [`handbook`], with environment variables set (`Some`) or removed (`None`).
+pub fn handbook_env(root: &Path, args: &[&str], env: &[(&str, Option<&str>)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
+    cmd.arg("--root").arg(root).args(args);
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    cmd.output().expect("run handbook")
+}
+
 /// Builds `root` into `root/public` with extra arguments; panics with stderr on failure.
 pub fn build_ok(root: &Path, args: &[&str]) -> PathBuf {
     let out = root.join("public");

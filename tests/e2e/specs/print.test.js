@@ -1,0 +1,269 @@
+// Issue 4: the worksheets on paper. Every worksheet of the real handbook and each language's
+// print pack are printed to PDF in headless Chromium (page.pdf, the browser's own print path)
+// on A4 and on US Letter, then read back with poppler (pdfinfo, pdftotext, pdffonts):
+// - each worksheet fits on at most 2 pages;
+// - no navigation, search or other chrome is printed, and the running header and footer are;
+// - the Hindi PDFs embed the bundled Noto Sans Devanagari, never a Type 3 font;
+// - the pack is the cover with the contents plus every worksheet, each starting on a fresh
+//   page, so its page count is the sum of its parts plus the cover.
+// Also: the Print button is revealed by its script and opens the print dialog, and
+// `handbook build --pdf` end to end on tests/fixtures/print (PDFs written, A4, linked).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { serve } from '../lib/server.js';
+import { launch, collectErrors } from '../lib/browser.js';
+import { buildSite, REPO_ROOT } from '../lib/site.js';
+
+const ORIGIN = 'https://example.org/handbook/';
+const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures', 'print');
+const FORMATS = ['A4', 'Letter'];
+const MAX_PAGES = 2;
+
+/** poppler-utils, or a reason to skip (a failure under CI=true). */
+function popplerMissing() {
+  const r = spawnSync('pdfinfo', ['-v'], { encoding: 'utf8' });
+  if (!r.error) return null;
+  const hint = 'poppler-utils is not installed (apt-get install poppler-utils): pdfinfo, pdftotext and pdffonts are needed';
+  if (process.env.CI === 'true') throw new Error(hint);
+  return hint;
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.error ?? r.stderr}`);
+  return r.stdout;
+}
+
+const pageCount = (file) => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))[1]);
+const pageText = (file, n) => run('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-']);
+const allText = (file) => run('pdftotext', [file, '-']);
+/**
+ * Text compared without any whitespace: pdftotext puts spurious spaces after Devanagari
+ * below-base vowel signs (कृपया → "कृ पया"), and line breaks fall anywhere.
+ */
+const squash = (s) => s.replace(/\s+/g, '');
+
+describe('worksheets on paper', () => {
+  let server;
+  let browser;
+  let skip = null;
+  let tmp;
+  before(async () => {
+    skip = popplerMissing();
+    const dir = await buildSite({ name: 'print', args: ['--base-url', ORIGIN] });
+    server = await serve(dir, { subpath: '/handbook/' });
+    browser = await launch();
+    if (!browser) skip ??= 'chromium not installed';
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-print-'));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** The worksheets of a language, in list order: { slug, title, url }. */
+  async function worksheets(page, lang) {
+    await page.goto(`${server.url}${lang}/worksheets/`);
+    const sheets = await page.$$eval('.entry-list > li h2 a', (as) =>
+      as.map((a) => ({ title: a.textContent.trim(), href: a.getAttribute('href') })),
+    );
+    return sheets.map((s) => ({
+      title: s.title,
+      slug: s.href.split('/').filter(Boolean).pop(),
+      url: new URL(s.href, server.url).href,
+    }));
+  }
+
+  /** The texts of the page's chrome that must never reach paper. */
+  async function chromeTexts(page) {
+    return page.evaluate(() => {
+      const texts = (sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()).filter(Boolean);
+      return [
+        ...texts('.skip-link'),
+        ...texts('.site-search label'), // the button's one word ("Search") is also content
+        document.querySelector('.site-search input')?.getAttribute('placeholder'),
+        ...texts('.lang-switch a'),
+        texts('.site-nav a').join(' '),
+        ...texts('.site-footer p'),
+        ...texts('.breadcrumbs'),
+        ...texts('.print-actions a, .print-actions button'),
+        ...texts('.print-hint'),
+      ].filter(Boolean);
+    });
+  }
+
+  // Each page is printed once per paper size; the pack test reuses the worksheets' PDFs.
+  const printed = new Map();
+  async function printTo(page, url, format, name) {
+    const key = `${url} ${format}`;
+    if (printed.has(key)) return printed.get(key);
+    await page.goto(url);
+    await page.evaluate(() => document.fonts.ready);
+    const file = path.join(tmp, `${name}-${format}.pdf`);
+    await page.pdf({ path: file, format });
+    printed.set(key, file);
+    return file;
+  }
+
+  for (const lang of ['en', 'hi']) {
+    it(`${lang}: every worksheet fits on ${MAX_PAGES} pages of A4 and Letter, without the site's chrome`, async (t) => {
+      if (skip) return t.skip(skip);
+      const page = await browser.newPage();
+      // Navigating on while the favicon still loads aborts it; that is not a fault.
+      const errors = collectErrors(page, { ignore: ['net::ERR_ABORTED'] });
+      const sheets = await worksheets(page, lang);
+      assert.ok(sheets.length >= 5, `expected the handbook's worksheets, found ${sheets.length}`);
+      for (const sheet of sheets) {
+        await page.goto(sheet.url);
+        const forbidden = await chromeTexts(page);
+        assert.ok(forbidden.length >= 8, `chrome texts of ${sheet.slug}: ${forbidden}`);
+        for (const format of FORMATS) {
+          const file = await printTo(page, sheet.url, format, `${lang}-${sheet.slug}`);
+          const pages = pageCount(file);
+          assert.ok(pages <= MAX_PAGES, `${lang}/${sheet.slug} takes ${pages} pages on ${format}`);
+          const text = squash(allText(file));
+          for (const f of forbidden) {
+            assert.ok(!text.includes(squash(f)), `${lang}/${sheet.slug} (${format}) prints the chrome text "${f}"`);
+          }
+          // The running header and footer: site, title and the page's public address, and
+          // the page number, on every page.
+          for (let n = 1; n <= pages; n++) {
+            const p = squash(pageText(file, n));
+            assert.ok(p.includes(squash(sheet.title)), `${lang}/${sheet.slug} page ${n}: no title`);
+            assert.ok(p.includes(`${ORIGIN}${lang}/worksheets/${sheet.slug}/`), `${lang}/${sheet.slug} page ${n}: no URL`);
+            assert.ok(p.includes(`${n}/${pages}`), `${lang}/${sheet.slug} page ${n}: no page number`);
+          }
+          if (lang === 'hi') {
+            const fonts = run('pdffonts', [file]);
+            assert.match(fonts, /NotoSansDevanagari-Regular/, `${sheet.slug}: bundled font not embedded\n${fonts}`);
+            assert.doesNotMatch(fonts, /Type 3/, `${sheet.slug}: a Type 3 (faux) font\n${fonts}`);
+          }
+        }
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    it(`${lang}: the print pack is the cover plus every worksheet, each on fresh pages`, async (t) => {
+      if (skip) return t.skip(skip);
+      const page = await browser.newPage();
+      // Navigating on while the favicon still loads aborts it; that is not a fault.
+      const errors = collectErrors(page, { ignore: ['net::ERR_ABORTED'] });
+      const sheets = await worksheets(page, lang);
+      const packUrl = `${server.url}${lang}/worksheets/print/`;
+      for (const format of FORMATS) {
+        const parts = [];
+        for (const sheet of sheets) {
+          parts.push(pageCount(await printTo(page, sheet.url, format, `${lang}-${sheet.slug}`)));
+        }
+        const pack = await printTo(page, packUrl, format, `${lang}-pack`);
+        const total = pageCount(pack);
+        // Which sheet each page belongs to, from its running header ("3. <title>").
+        const owner = [];
+        for (let n = 1; n <= total; n++) {
+          const head = squash(pageText(pack, n).split('\n').slice(0, 3).join(''));
+          const i = sheets.findIndex((s, k) => head.includes(squash(`${k + 1}. ${s.title}`).slice(0, 24)));
+          owner.push(i);
+        }
+        const cover = owner.indexOf(0);
+        assert.ok(cover >= 1, `${lang} (${format}): no cover before the first worksheet: ${owner}`);
+        assert.ok(owner.slice(0, cover).every((o) => o === -1), `${lang} (${format}): ${owner}`);
+        let at = cover;
+        sheets.forEach((s, i) => {
+          const mine = owner.slice(at, at + parts[i]);
+          assert.deepEqual(
+            mine,
+            Array(parts[i]).fill(i),
+            `${lang} (${format}): "${s.title}" should take pages ${at + 1}–${at + parts[i]} as it does alone (${owner})`,
+          );
+          const first = squash(pageText(pack, at + 1));
+          assert.ok(first.includes(squash(s.title)), `${lang} (${format}): "${s.title}" does not start page ${at + 1}`);
+          at += parts[i];
+        });
+        assert.equal(total, cover + parts.reduce((a, b) => a + b, 0), `${lang} (${format}): pages of the pack`);
+        const coverText = squash(pageText(pack, 1));
+        for (const s of sheets) assert.ok(coverText.includes(squash(s.title)), `contents lack "${s.title}"`);
+        const text = squash(allText(pack));
+        assert.ok(!text.includes(squash(await page.$eval('.skip-link', (e) => e.textContent))), 'skip link printed');
+        if (lang === 'hi') {
+          const fonts = run('pdffonts', [pack]);
+          assert.match(fonts, /NotoSansDevanagari-Bold/);
+          assert.doesNotMatch(fonts, /Type 3/);
+        }
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  it('the Print button appears with JavaScript and opens the print dialog; without it, a hint', async (t) => {
+    if (skip) return t.skip(skip);
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.__printed = 0;
+      window.print = () => {
+        window.__printed += 1;
+      };
+    });
+    await page.goto(`${server.url}hi/worksheets/weekly-goals-tracker/`);
+    const button = page.locator('button[data-print]');
+    assert.equal(await button.isVisible(), true);
+    assert.equal((await button.textContent()).trim(), 'यह वर्कशीट प्रिंट करें');
+    await button.click();
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+    await page.goto(`${server.url}en/worksheets/print/`);
+    await page.click('button[data-print]');
+    assert.equal(await page.evaluate(() => window.__printed), 1, 'a fresh page counts from 0');
+    await page.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.url}en/worksheets/weekly-goals-tracker/`);
+    assert.equal(await noJs.locator('button[data-print]').isVisible(), false, 'no dead button without JavaScript');
+    assert.match(await noJs.textContent('.print-hint'), /Ctrl\+P/);
+    await context.close();
+  });
+
+  it('handbook build --pdf prints every worksheet and pack to A4 and links the PDFs', async (t) => {
+    if (skip) return t.skip(skip);
+    // The browser the tests use is the one --pdf finds (CHROME, else chromium on PATH).
+    const dir = await buildSite({
+      name: 'print-pdf',
+      args: ['--root', FIXTURE, '--pdf'],
+      env: process.env.CHROME ? {} : { CHROME: '/usr/bin/chromium' },
+    });
+    for (const lang of ['en', 'hi']) {
+      const files = [
+        ...['first-sheet', 'second-sheet'].map((s) => [`${lang}/worksheets/${s}/`, `${lang}/worksheets/${s}/${s}-${lang}.pdf`]),
+        [`${lang}/worksheets/print/`, `${lang}/worksheets/print/worksheets-${lang}.pdf`],
+      ];
+      for (const [pageDir, pdf] of files) {
+        const file = path.join(dir, pdf);
+        assert.ok(fs.existsSync(file), `${pdf} was not written`);
+        const info = run('pdfinfo', [file]);
+        assert.match(info, /Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/, `${pdf} is not A4\n${info}`);
+        const html = fs.readFileSync(path.join(dir, pageDir, 'index.html'), 'utf8');
+        assert.ok(html.includes(`href="/handbook/${pdf}"`), `${pageDir} does not link ${pdf}`);
+        const text = squash(allText(file));
+        assert.ok(text.includes(`https://example.org/handbook/${pageDir}`), `${pdf}: no address printed`);
+        if (lang === 'hi') {
+          const fonts = run('pdffonts', [file]);
+          assert.match(fonts, /NotoSansDevanagari-Regular/, `${pdf}\n${fonts}`);
+          assert.match(fonts, /NotoSansDevanagari-Bold/, `${pdf}\n${fonts}`);
+          assert.doesNotMatch(fonts, /Type 3/, `${pdf}\n${fonts}`);
+        }
+      }
+      // The pack is the cover plus its two one-page worksheets.
+      assert.equal(pageCount(path.join(dir, `${lang}/worksheets/print/worksheets-${lang}.pdf`)), 3);
+    }
+    // No temporary print copy is left in the output.
+    assert.ok(!fs.readdirSync(dir).some((n) => n.startsWith('handbook-pdf')));
+  });
+});
