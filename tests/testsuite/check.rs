@@ -4,7 +4,7 @@
 use crate::support::*;
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -222,21 +222,21 @@ fn translation_status_from_modification_times() {
     );
 }
 
-/// The handbook in this repository passes `check`, quickly. Content is being written while
-/// this runs in other branches, so only errors fail the test; the time is printed for the
-/// record (`cargo test -- --nocapture`).
+/// The handbook in this repository passes `check` with no error and no warning (issue 3's
+/// promise to readers and contributors).
 #[test]
-fn real_handbook_passes_check_quickly() {
+fn real_handbook_passes_check_with_nothing_to_report() {
+    // How long this takes is a benchmark figure (scripts/bench), not an assertion here.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let start = Instant::now();
     let o = handbook(root, &["check"]);
-    let elapsed = start.elapsed();
-    eprintln!("handbook check over the real handbook: {elapsed:.2?}");
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(!stdout(&o).contains("error:"), "{}", stdout(&o));
-    // A debug build on a busy two-core machine is far slower than a release build (~0.1 s);
-    // this catches an accidental quadratic or a rebuild of everything, not noise.
-    assert!(elapsed < Duration::from_secs(5), "check took {elapsed:?}");
+    assert!(stdout(&o).contains("no problems"), "{}", stdout(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !stdout(&o).contains("warning") && stderr.trim().is_empty(),
+        "{}{stderr}",
+        stdout(&o)
+    );
 }
 
 /// Every bad input that fails a build fails `check` too, with exit code 1 and no panic.
