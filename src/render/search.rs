@@ -76,6 +76,7 @@ impl Renderer<'_> {
                     .map(|t| self.tag_name(lang, &t.slug))
                     .collect(),
                 tag_slugs: p.front.tags.iter().map(|t| t.slug.clone()).collect(),
+                slug: p.key.slug().to_string(),
                 body: p.scan.plain.clone(),
                 lang: lang.to_string(),
                 translation: other
