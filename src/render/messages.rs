@@ -20,6 +20,7 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "not-translated",
     "page-tags",
     "pages-count",
+    "search-count",
     "search-summary",
     "search-title",
     "section-*",

@@ -17,6 +17,7 @@
 //! | `L/t<N>.js` | `__hbSearch.shard("L", "t", N, T)` | term shard `N` |
 //! | `L/k<N>.js` | `__hbSearch.shard("L", "k", N, K)` | skeleton (romanised key) shard `N` |
 //! | `L/d<N>.js` | `__hbSearch.docs("L", N, D)` | document records `N*docChunk ..` |
+//! | `L/f<N>.js` | `__hbSearch.fragment("L", N, B)` | body text of document `N`, for snippets |
 //!
 //! Each call's arguments are JSON; inside strings `<` is written `\u003c` (so no `</script`
 //! can appear) and U+2028/U+2029 are escaped, so the files are also safe to inline.
@@ -36,10 +37,13 @@
 //!   The weight is written negative when the term occurs in the document's title, so the
 //!   query side can rank pages whose title has more of the query's words first.
 //! * `K` = `{skeleton: postings}` for the romanised keys of Devanagari words (HINDI.md §3.2).
-//! * `D` = an array of records `{"u":url, "t":title, "s":section, "m":summary, "b":body head,
-//!   "g":[tag slug, …]?, "tr":[url, title]?}`. `b` is the start of the body (about
-//!   [`BODY_HEAD_CHARS`] chars, cut on a grapheme and word boundary) for snippets; `g` lets
-//!   results be narrowed by tag; `tr` is the translation into the other language.
+//! * `D` = an array of records `{"u":url, "t":title, "s":section, "m":summary,
+//!   "g":[tag slug, …]?, "tr":[url, title]?}`. `g` lets results be narrowed by tag; `tr` is
+//!   the translation into the other language.
+//! * `B` = the document's body as plain text, whitespace collapsed, at most
+//!   [`FRAGMENT_CHARS`] characters (cut on a grapheme and word boundary). Loaded only for a
+//!   result whose title and summary show none of the query's words, to cut a snippet around
+//!   the first match.
 //!   Relative URLs are relative to the site root.
 //!
 //! Document numbers are positions in the language's documents sorted by URL, so output is
@@ -75,8 +79,9 @@ pub const INDEX_FORMAT_VERSION: u32 = 2;
 /// results loads up to 20 chunks: small chunks keep that to a few records per hit (measured on
 /// 1,000 Hindi pages: 40 per chunk loaded 770 KB of records for one query, 10 loads < 200 KB).
 pub const DOC_CHUNK: usize = 10;
-/// About how many characters of body text each record keeps for snippets.
-pub const BODY_HEAD_CHARS: usize = 300;
+/// At most this many characters of a body go into its fragment (a pathological page must not
+/// make one result cost megabytes).
+pub const FRAGMENT_CHARS: usize = 20_000;
 /// Consecutive keys are packed into one shard file until it reaches about this many bytes.
 const SHARD_TARGET_BYTES: usize = 24_000;
 /// A single key bigger than this is split by one more code point (up to [`MAX_KEY_CHARS`]).
@@ -256,6 +261,15 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
             js_json(&Value::Array(records))
         );
         files.push(js_file(format!("{lang}/d{chunk_no}.js"), &call));
+    }
+    for (doc_no, doc) in docs.iter().enumerate() {
+        let call = format!(
+            "__hbSearch.fragment({},{},{})",
+            js_json(&json!(lang)),
+            doc_no,
+            js_json(&json!(body_head(&doc.body, FRAGMENT_CHARS)))
+        );
+        files.push(js_file(format!("{lang}/f{doc_no}.js"), &call));
     }
 
     let manifest = json!({
@@ -469,7 +483,6 @@ fn doc_record(doc: &SearchDoc) -> Value {
     record.insert("t".into(), json!(doc.title));
     record.insert("s".into(), json!(doc.section));
     record.insert("m".into(), json!(doc.summary));
-    record.insert("b".into(), json!(body_head(&doc.body, BODY_HEAD_CHARS)));
     if !doc.tag_slugs.is_empty() {
         record.insert("g".into(), json!(doc.tag_slugs));
     }

@@ -191,6 +191,16 @@ test('snippet: highlights matched words, escapes nothing itself (DOM text only)'
   assert.equal(xss[0].title, '<img src=x onerror=alert(1)>');
 });
 
+test('snippet: a match only in the body loads that page\'s fragment and shows it', async () => {
+  const results = await engine.search('answering', ['en']);
+  assert.equal(results[0].url, 'en/tips/practice-interviews/');
+  assert.equal(results[0].body, '');
+  await engine.withBody(results);
+  assert.match(results[0].body, /^Ask a friend to run a mock interview/);
+  const marked = plain(lib.snippet(results[0])).filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(marked, ['answering']);
+});
+
 test('engine: a missing shard file is no hit, not an error', async () => {
   const broken = lib.createEngine('file:///nonexistent/', () => {
     throw new Error('no such file');

@@ -878,6 +878,8 @@
   var TYPO_MIN = 5;
   var PARTIAL_MIN = 4;
   var MAX_QUERY_TOKENS = 10;
+  // How many of the first results may load their body text for a snippet.
+  var BODY_SNIPPETS = 10;
   // Results shown per query (override: data-search-limit). Each needs its document record.
   var DEFAULT_LIMIT = 20;
   // Skeleton keys are consonant outlines; short ones collide (kn, tr, gn) and one edit on a
@@ -892,6 +894,7 @@
   registry.manifest = function (lang, m) { put(lang + '|m', m); };
   registry.shard = function (lang, kind, n, data) { put(lang + '|' + kind + '|' + n, data); };
   registry.docs = function (lang, n, data) { put(lang + '|d|' + n, data); };
+  registry.fragment = function (lang, n, text) { put(lang + '|f|' + n, text); };
 
   /** Loads a script URL with a <script> tag; resolves either way (a missing shard = no hits). */
   function loadScriptTag(url) {
@@ -972,6 +975,10 @@
     }
     function docChunk(lang, n) {
       return fetchKey(lang + '|d|' + n, lang + '/d' + n + '.js');
+    }
+    /** The body text of document `n` (for snippets), or null. */
+    function fragment(lang, n) {
+      return fetchKey(lang + '|f|' + n, lang + '/f' + n + '.js');
     }
     function shards(lang, kind, nums) {
       return Promise.all(nums.map(function (n) { return shard(lang, kind, n); })).then(function (all) {
@@ -1205,8 +1212,9 @@
           if (r.tr) seen[r.tr[0]] = true;
           seen[r.u] = true;
           shown.viaLang = langs[li];
+          shown.doc = hit.doc;
           shown.summary = r.m || '';
-          shown.body = r.b || '';
+          shown.body = ''; // loaded on demand by withBody()
           shown.tags = r.g || [];
           shown.terms = hit.terms;
           shown.score = hit.score;
@@ -1218,7 +1226,21 @@
       return out;
     }
 
-    return { search: search, searchLang: searchLang, manifest: manifest, record: record };
+    /**
+     * Adds the body text to results whose title and summary show none of the query's words,
+     * so their snippet can show where the page matched. Loads one small file per such result.
+     */
+    function withBody(results) {
+      return Promise.all(results.map(function (r) {
+        if (!needsBody(r)) return r;
+        return fragment(r.viaLang, r.doc).then(function (text) {
+          if (typeof text === 'string') r.body = text;
+          return r;
+        });
+      }));
+    }
+
+    return { search: search, searchLang: searchLang, manifest: manifest, record: record, withBody: withBody };
   }
 
   function uniq(a) {
@@ -1282,19 +1304,32 @@
     return pieces;
   }
 
+  function hasMark(pieces) { return pieces.some(function (p) { return p.mark; }); }
+
+  /** Whether a result needs its body for a useful snippet (title and summary have no hit). */
+  function needsBody(result) {
+    return !result.body && !hasMark(highlight(result.title || '', result)) &&
+      !hasMark(highlight(result.summary || '', result));
+  }
+
+  /** Offset of the first word of `text` that matched, or -1 (stops at the first). */
+  function firstMatch(text, result) {
+    RAW_RUN_RE.lastIndex = 0;
+    var m;
+    while ((m = RAW_RUN_RE.exec(text)) !== null) {
+      if (analyze(m[0]).some(function (t) { return wordMatches(t, result); })) return m.index;
+    }
+    return -1;
+  }
+
   /** Picks the snippet text: the summary if it has a hit, else a window of the body. */
   function snippet(result) {
     var summary = result.summary || '';
     var body = result.body || '';
     var sp = highlight(summary, result);
     if (sp.some(function (p) { return p.mark; }) || !body) return sp;
-    var bp = highlight(body, result);
-    var first = -1, pos = 0;
-    for (var i = 0; i < bp.length; i++) {
-      if (bp[i].mark) { first = pos; break; }
-      pos += bp[i].text.length;
-    }
-    if (first < 0) return summary ? sp : bp;
+    var first = firstMatch(body, result);
+    if (first < 0) return summary ? sp : highlight(body, result);
     // Cut at spaces only, so no grapheme cluster is ever split.
     var start = first > 60 ? body.lastIndexOf(' ', first - 60) : 0;
     if (start < 0) start = 0;
@@ -1328,6 +1363,7 @@
     var siteRoot = rootAttr ? new URL(rootAttr, documentRef.baseURI) : new URL('../', base);
     var limit = parseInt(cfg('data-search-limit') || '', 10) || DEFAULT_LIMIT;
     var engine = createEngine(base.href);
+    // The reader is about to search: fetch the manifests now, while they type.
     langs.forEach(function (l) { engine.manifest(l); });
 
     var list = container;
@@ -1377,10 +1413,19 @@
       });
     }
 
+    // Narrowing by tag: the page lists every tag as a hidden button; those present in the
+    // results are shown with their count, and one can be chosen (?tag= in the URL).
+    var tagBox = documentRef.querySelector('[data-search-tags]');
+    var tagButtons = tagBox ? Array.prototype.slice.call(tagBox.querySelectorAll('button[data-tag]')) : [];
+    var activeTag = null;
+    try { activeTag = new URL(root.location.href).searchParams.get('tag'); } catch (e) { activeTag = null; }
+    var shownCount = 0;
+
     function render(results) {
       while (list.firstChild) list.removeChild(list.firstChild);
       results.forEach(function (r) {
         var li = documentRef.createElement('li');
+        li.setAttribute('data-tags', (r.tags || []).join(' '));
         var a = documentRef.createElement('a');
         a.href = resolveUrl(r.url);
         appendPieces(a, highlight(r.title, r));
@@ -1400,33 +1445,91 @@
         li.appendChild(p);
         list.appendChild(li);
       });
+      renderTags();
     }
+
+    function renderTags() {
+      var items = Array.prototype.slice.call(list.children);
+      var counts = Object.create(null);
+      items.forEach(function (li) {
+        (li.getAttribute('data-tags') || '').split(' ').forEach(function (t) { if (t) counts[t] = (counts[t] || 0) + 1; });
+      });
+      if (activeTag && !counts[activeTag]) activeTag = null;
+      var any = false;
+      tagButtons.forEach(function (b) {
+        var tag = b.getAttribute('data-tag');
+        var n = counts[tag] || 0;
+        // Only tags that narrow something: one on every result filters nothing.
+        b.hidden = !(n > 0 && (n < items.length || tag === activeTag));
+        b.setAttribute('aria-pressed', tag === activeTag ? 'true' : 'false');
+        var c = b.querySelector('.tag-count');
+        if (!c) {
+          c = documentRef.createElement('span');
+          c.className = 'tag-count';
+          b.appendChild(documentRef.createTextNode(' '));
+          b.appendChild(c);
+        }
+        c.textContent = '(' + n + ')';
+        if (!b.hidden) any = true;
+      });
+      if (tagBox) tagBox.hidden = !any;
+      shownCount = 0;
+      items.forEach(function (li) {
+        var tags = (li.getAttribute('data-tags') || '').split(' ');
+        li.hidden = !!activeTag && tags.indexOf(activeTag) < 0;
+        if (!li.hidden) shownCount += 1;
+      });
+    }
+
+    function setUrl(query) {
+      if (!root.history || !root.history.replaceState) return;
+      try {
+        var u = new URL(root.location.href);
+        if (query) u.searchParams.set('q', query); else u.searchParams.delete('q');
+        if (query && activeTag) u.searchParams.set('tag', activeTag); else u.searchParams.delete('tag');
+        root.history.replaceState(null, '', u.href);
+      } catch (e) { /* file:// in some browsers: keep the URL as it is */ }
+    }
+
+    tagButtons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        var tag = b.getAttribute('data-tag');
+        activeTag = activeTag === tag ? null : tag;
+        renderTags();
+        setUrl(input.value);
+        status.textContent = countText(shownCount);
+      });
+    });
 
     var seq = 0;
     async function run(query, updateUrl) {
       var mine = ++seq;
-      if (updateUrl && root.history && root.history.replaceState) {
-        try {
-          var u = new URL(root.location.href);
-          if (query) u.searchParams.set('q', query); else u.searchParams.delete('q');
-          root.history.replaceState(null, '', u.href);
-        } catch (e) { /* file:// in some browsers: keep the URL as it is */ }
-      }
+      if (updateUrl) setUrl(query);
       if (!query.trim()) {
         render([]);
         status.textContent = '';
+        list.removeAttribute('aria-busy');
+        list.setAttribute('data-search-query', query);
         return;
       }
+      list.setAttribute('aria-busy', 'true');
       var results = await engine.search(query, langs, { limit: limit });
       if (mine !== seq) return; // a newer query finished first
+      // Bodies for the snippets of the first results that matched only in the body.
+      await engine.withBody(results.slice(0, BODY_SNIPPETS));
+      if (mine !== seq) return;
       render(results);
-      status.textContent = countText(results.length);
+      if (updateUrl) setUrl(query);
+      status.textContent = countText(shownCount);
+      list.removeAttribute('aria-busy');
+      // Which query the list shows: a hook for themes and tests (the list is final).
+      list.setAttribute('data-search-query', query);
     }
 
     var timer = null;
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { run(input.value, true); }, 150);
+      timer = setTimeout(function () { run(input.value, true); }, 120);
     });
     if (form) {
       form.addEventListener('submit', function (ev) {
@@ -1435,7 +1538,9 @@
         run(input.value, true);
       });
     }
-    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll('li:not([hidden]) > a'));
+    }
     function clear() {
       input.value = '';
       clearTimeout(timer);
@@ -1467,12 +1572,12 @@
       // Enter on a focused link follows it natively.
     });
 
+    // search.js is loaded on first use, so the reader may have typed already; a ?q= in the
+    // URL (the header's search box, a shared link) comes first.
     var initial = null;
     try { initial = new URL(root.location.href).searchParams.get('q'); } catch (e) { initial = null; }
-    if (initial) {
-      input.value = initial;
-      run(initial, false);
-    }
+    if (initial && !input.value) input.value = initial;
+    if (input.value) run(input.value, false);
   }
 
   registry.lib = {
