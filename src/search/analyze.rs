@@ -2,7 +2,8 @@
 //!
 //! Stage: used by [`super::index`] at build time, and mirrored token for token by the theme's
 //! `search.js` at query time. Both sides are pinned by the shared test vectors in
-//! `tests/vectors.json`; a change here without the same change in `search.js` fails those tests.
+//! `tests/fixtures/search/{vectors,pairs,stems}.json`; a change here without the same change in
+//! `search.js` fails those tests.
 //!
 //! Pipeline (the order matters; the evidence for each step is in the project notes,
 //! `shared/HINDI.md` §8):

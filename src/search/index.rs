@@ -52,13 +52,15 @@
 //! # The search page (contract with `search.js`)
 //!
 //! ```html
-//! <form role="search" action=""><input type="search" name="q"></form>
+//! <form role="search" action="" data-search-script="../../static/js/search.js">
+//!   <input type="search" name="q"></form>
 //! <p data-search-status aria-live="polite"></p>
-//! <div data-search-results
+//! <div data-search-tags hidden><button data-tag="feedback">फीडबैक</button>…</div>
+//! <ol data-search-results
 //!      data-search-index="../../search-index/"  (index root, relative to the page)
 //!      data-search-langs="hi en"                (reader's language first; all are searched)
-//!      data-msg-one="{count} परिणाम" data-msg-other="{count} परिणाम"></div>
-//! <script src="../../static/js/search.js" defer></script>
+//!      data-msg-none="…" data-msg-one="%n नतीजा" data-msg-other="%n नतीजे"></ol>
+//! <script>/* adds search.js on the first focus/input, or at once with ?q= */</script>
 //! ```
 //!
 //! `search.js` adds `<script src="<index root>/L/…js">` tags on demand (works from `file://`).

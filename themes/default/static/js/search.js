@@ -3,10 +3,13 @@
  * Three parts:
  *  1. Analyser: a port of src/search/analyze.rs (normalise, tokenise, stop words, Snowball
  *     Hindi and English stemmers, romanised skeleton). It must produce the same tokens as Rust;
- *     tests/vectors.json and the stem agreement list pin that (js/search.test.mjs).
+ *     tests/fixtures/search/{vectors,pairs,stems}.json pin that on both sides
+ *     (tests/testsuite/search/vectors.rs, tests/e2e/specs/search-analyzer.test.js).
  *  2. Engine: loads the index files written by src/search/index.rs (see its doc comment for the
  *     format) with <script> tags, so it works from file://, and ranks documents.
  *  3. UI: wires `form[role=search] input[name=q]` to the `[data-search-results]` container.
+ *     The search page loads this file when the reader first uses the box (or has ?q=), so
+ *     the UI starts at once and runs a query already in the box or in ?q=.
  *
  * Page contract (attributes on the [data-search-results] element, or on this <script> tag):
  *   data-search-index  URL of the index root (relative to the page), e.g. "../../search-index/".
@@ -18,9 +21,12 @@
  *   data-search-limit  how many results to show (default 20).
  *   data-msg-one, data-msg-other, … (any CLDR plural category), data-msg-none (count 0,
  *                      optional): the result count text, with "{count}" or "%n" as the
- *                      placeholder (%n is what the Fluent messages use: no escaping needed).
+ *                      placeholder (the page writes these from one Fluent message).
  * The count is written to the [data-search-status] element, else the first [aria-live] element
- * (one is created before the results if there is none).
+ * (one is created before the results if there is none). Optional: a [data-search-tags] element
+ * holding <button data-tag="slug"> for every tag, shown for the tags of the results, to narrow
+ * them (?tag=). While a search runs the list has aria-busy; when its results are final it has
+ * data-search-query="<the query>".
  */
 (function (root) {
   'use strict';
