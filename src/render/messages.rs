@@ -20,9 +20,10 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "not-translated",
     "page-tags",
     "pages-count",
-    "search-count",
     "search-summary",
     "search-title",
+    // The search page writes every plural form of the count for search.js.
+    "search-count",
     "section-*",
     "choose-language",
     "site-tagline",
