@@ -227,6 +227,53 @@ impl I18n {
         Ok(out.into_owned())
     }
 
+    /// The forms of a count message for a script that chooses among them at run time: one text
+    /// per CLDR plural category of `lang`, with `%n` where the number goes, plus `none`, the
+    /// text for exactly zero (a `[0]` variant, else the form CLDR picks for 0).
+    ///
+    /// Why: the plural rules stay in the Fluent file, where a translator writes one message
+    /// with a selector on `$count`; the browser only picks the category with
+    /// `Intl.PluralRules`, which follows the same CLDR data (Hindi puts 0 and 1 in `one`).
+    /// Each category is formatted with the smallest whole number ≥ 1 in it (0 is left to
+    /// `none`, so a `[0]` variant never stands in for a whole category).
+    pub fn plural_forms(
+        &self,
+        lang: &Lang,
+        id: &str,
+        arg: &str,
+    ) -> Result<Vec<(String, String)>, String> {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let langid: unic_langid::LanguageIdentifier = lang
+            .as_str()
+            .parse()
+            .map_err(|_| format!("`{lang}` is not a language identifier"))?;
+        let rules = PluralRules::create(langid, PluralRuleType::CARDINAL)
+            .map_err(|e| format!("no plural rules for `{lang}`: {e}"))?;
+        let with_number = |n: u32| -> Result<String, String> {
+            let text = self.format(lang, id, &[(arg, Arg::Num(f64::from(n)))])?;
+            Ok(text.replacen(&n.to_string(), "%n", 1))
+        };
+        let mut forms = vec![("none".to_string(), with_number(0)?)];
+        let mut seen = BTreeSet::new();
+        for n in 1..=1000u32 {
+            let Ok(category) = rules.select(n) else {
+                continue;
+            };
+            let name = match category {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            };
+            if seen.insert(name) {
+                forms.push((name.to_string(), with_number(n)?));
+            }
+        }
+        Ok(forms)
+    }
+
     /// Like [`format`](Self::format) for callers that already checked the message exists.
     pub fn text(&self, lang: &Lang, id: &str) -> String {
         self.format(lang, id, &[])
@@ -280,6 +327,28 @@ mod tests {
         assert_eq!(count(&hi, 2.0), "2 कहानियाँ");
         assert_eq!(count(&en, 1.0), "1 story");
         assert_eq!(count(&en, 0.0), "0 stories");
+    }
+
+    #[test]
+    fn plural_forms_for_scripts_follow_cldr() {
+        let (i18n, _) = load(&[]);
+        let hi = Lang::parse("hi").unwrap();
+        let en = Lang::parse("en").unwrap();
+        let forms = |l: &Lang| i18n.plural_forms(l, "search-count", "count").unwrap();
+        let hi_forms = forms(&hi);
+        assert_eq!(hi_forms[1], ("one".into(), "%n नतीजा".into()));
+        assert_eq!(hi_forms[2], ("other".into(), "%n नतीजे".into()));
+        assert_eq!(hi_forms.len(), 3);
+        assert!(!hi_forms[0].1.contains("%n"), "{:?}", hi_forms[0]);
+        let en_forms = forms(&en);
+        assert_eq!(en_forms[1], ("one".into(), "%n result".into()));
+        assert_eq!(en_forms[2], ("other".into(), "%n results".into()));
+        // Without a [0] variant, zero takes the form CLDR gives it.
+        let count = forms(&hi).into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        assert_eq!(count, ["none", "one", "other"]);
+        let stories = i18n.plural_forms(&hi, "count-stories", "count").unwrap();
+        assert_eq!(stories[0], ("none".into(), "%n कहानी".into()));
+        assert!(i18n.plural_forms(&hi, "no-such-message", "count").is_err());
     }
 
     #[test]

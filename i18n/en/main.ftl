@@ -86,10 +86,13 @@ search-placeholder = e.g. feedback, interview, naukri
 search-button = Search
 search-hint = You can type in English, in Hindi, or Hindi in Latin letters (naukri, asafalta).
 search-needs-js = Search needs JavaScript. You can still browse by section or by tag.
-# Read by the search script; %n is replaced by the number of results.
-search-count-none = No results. Try another word or a shorter one.
-search-count-one = %n result
-search-count-other = %n results
+search-tags-label = Narrow by tag
+# Read by the search script: each plural form is written into the search page.
+search-count = { $count ->
+    [0] No results. Try another word or a shorter one.
+    [one] { $count } result
+   *[other] { $count } results
+}
 
 choose-language = Choose your language
 not-found-title = Page not found

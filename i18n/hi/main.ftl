@@ -85,10 +85,13 @@ search-placeholder = जैसे: फीडबैक, इंटरव्यू,
 search-button = खोजें
 search-hint = हिन्दी, अंग्रेज़ी या रोमन अक्षरों में हिन्दी (naukri, asafalta) — किसी में भी लिख सकते हैं।
 search-needs-js = खोज के लिए JavaScript चाहिए। आप सेक्शन या टैग से भी पेज ढूँढ सकते हैं।
-# खोज की स्क्रिप्ट पढ़ती है; %n की जगह नतीजों की गिनती आती है।
-search-count-none = कोई नतीजा नहीं मिला। कोई दूसरा या छोटा शब्द आज़माएँ।
-search-count-one = %n नतीजा
-search-count-other = %n नतीजे
+search-tags-label = टैग से छाँटें
+# खोज की स्क्रिप्ट इसे पढ़ती है: गिनती का हर रूप खोज वाले पेज में लिख दिया जाता है।
+search-count = { $count ->
+    [0] कोई नतीजा नहीं मिला। कोई दूसरा या छोटा शब्द आज़माएँ।
+    [one] { $count } नतीजा
+   *[other] { $count } नतीजे
+}
 
 choose-language = अपनी भाषा चुनें
 not-found-title = पेज नहीं मिला

@@ -24,6 +24,8 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "print-pack-title",
     "search-summary",
     "search-title",
+    // The search page writes every plural form of the count for search.js.
+    "search-count",
     "section-*",
     "choose-language",
     "site-tagline",

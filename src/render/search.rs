@@ -2,7 +2,7 @@
 //! from the site model (one index per language, in `search-index/<lang>/`).
 
 use super::Renderer;
-use super::views::SearchView;
+use super::views::{CountMessage, SearchView};
 use crate::diagnostics::Diagnostic;
 use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
@@ -28,6 +28,28 @@ impl Renderer<'_> {
                 .map(|l| l.to_string()),
         );
         let prefix = self.prefix(&path);
+        let count_messages = self
+            .i18n
+            .plural_forms(lang, "search-count", "count")
+            .map_err(|e| {
+                let (file, line) = self
+                    .i18n
+                    .definitions(lang)
+                    .find(|(id, _, _)| *id == "search-count")
+                    .map(|(_, file, line)| (file.to_path_buf(), line))
+                    .unwrap_or_else(|| (format!("i18n/{lang}/main.ftl").into(), 0));
+                Diagnostic::error(file, line, e)
+            })?
+            .into_iter()
+            .map(|(category, text)| CountMessage { category, text })
+            .collect();
+        let mut tags: Vec<_> = self
+            .site
+            .tag_slugs()
+            .into_iter()
+            .map(|slug| self.tag_view(&path, lang, slug))
+            .collect();
+        tags.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
         let view = SearchView {
             chrome: self.chrome(
                 lang,
@@ -42,6 +64,8 @@ impl Renderer<'_> {
             root_href: prefix.clone(),
             langs: langs.join(" "),
             script_href: format!("{prefix}static/js/search.js"),
+            count_messages,
+            tags,
         };
         self.render("search.html", &view, &path)
     }
@@ -76,6 +100,7 @@ impl Renderer<'_> {
                     .map(|t| self.tag_name(lang, &t.slug))
                     .collect(),
                 tag_slugs: p.front.tags.iter().map(|t| t.slug.clone()).collect(),
+                slug: p.key.slug().to_string(),
                 body: p.scan.plain.clone(),
                 lang: lang.to_string(),
                 translation: other

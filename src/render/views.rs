@@ -285,5 +285,19 @@ pub struct SearchView {
     pub root_href: String,
     /// Languages to search, the reader's first (space-separated).
     pub langs: String,
+    /// `search.js`, which the page loads when the reader first uses the search box.
     pub script_href: String,
+    /// The result count for `search.js`, one text per CLDR plural category of the language
+    /// (`%n` stands for the number), plus `none` for zero; see `count_messages`.
+    pub count_messages: Vec<CountMessage>,
+    /// Every tag of the site, for narrowing the results (links to the tag pages without JS).
+    pub tags: Vec<TagView>,
+}
+
+/// One plural form of a count message, as a `data-msg-<category>` attribute.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CountMessage {
+    /// `none` (exactly zero) or a CLDR category: `zero`, `one`, `two`, `few`, `many`, `other`.
+    pub category: String,
+    pub text: String,
 }

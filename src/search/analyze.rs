@@ -2,7 +2,8 @@
 //!
 //! Stage: used by [`super::index`] at build time, and mirrored token for token by the theme's
 //! `search.js` at query time. Both sides are pinned by the shared test vectors in
-//! `tests/vectors.json`; a change here without the same change in `search.js` fails those tests.
+//! `tests/fixtures/search/{vectors,pairs,stems}.json`; a change here without the same change in
+//! `search.js` fails those tests.
 //!
 //! Pipeline (the order matters; the evidence for each step is in the project notes,
 //! `shared/HINDI.md` §8):
@@ -127,6 +128,7 @@ pub const ALIASES: &[&[&str]] = &[
     &["linkedin", "लिंक्डइन"],
     &["company", "कंपनी"],
     &["worksheet", "वर्कशीट"],
+    &["application", "applications", "एप्लिकेशन", "आवेदन"],
     &["tips", "tip", "सुझाव", "टिप्स"],
     &["stress", "तनाव"],
     &["confidence", "आत्मविश्वास"],
@@ -371,26 +373,33 @@ pub fn skeleton_devanagari(word: &str) -> Option<String> {
         }
         i += 1;
     }
+    // Transliterate letter by letter and fold each letter's own spelling: ख "kh" is one
+    // sound (k), but प + ह in पहली ("pehli") are two, and folding the "ph" that any_ascii
+    // writes for them once the schwa is gone would give "f" and miss the Latin spelling.
     // any_ascii writes च as "c" and छ as "ch"; both are "ch" to a Hinglish typist, and the
-    // Latin rule below turns a bare "c" into "k" (computer), so spell च as "ch" first.
-    let ascii = any_ascii::any_ascii(&folded).replace('c', "ch");
-    skeleton_ascii(&ascii)
+    // Latin rule turns a bare "c" into "k" (computer), so spell च as "ch" first.
+    let mut letters: Vec<u8> = Vec::with_capacity(folded.len());
+    for c in folded.chars() {
+        let ascii = any_ascii::any_ascii_char(c).replace('c', "ch");
+        if !ascii.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        letters.extend(fold_letters(ascii.as_bytes()));
+    }
+    skeleton_key(&letters)
 }
 
 /// The skeleton key of a Latin query word, or `None` (digits, other scripts, too short).
 pub fn skeleton_latin(word: &str) -> Option<String> {
-    skeleton_ascii(word)
-}
-
-/// Shared tail of the skeleton: digraphs to one letter, drop vowels and `y` after the first
-/// letter (an initial vowel becomes `a`), collapse doubled letters.
-///
-/// Mirrored by `skeleton()` in `search.js`; greedy left-to-right so both sides agree.
-fn skeleton_ascii(word: &str) -> Option<String> {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let b = word.as_bytes();
+    skeleton_key(&fold_letters(word.as_bytes()))
+}
+
+/// Folds Latin spellings to one letter per sound: digraphs (`kh` → `k`), `w` → `v`,
+/// `z` → `j`, `q`/`c` → `k`, `x` → `ks`. Greedy left to right, so `search.js` agrees.
+fn fold_letters(b: &[u8]) -> Vec<u8> {
     let mut letters: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -412,6 +421,12 @@ fn skeleton_ascii(word: &str) -> Option<String> {
         letters.extend_from_slice(out);
         i += used;
     }
+    letters
+}
+
+/// Shared tail of the skeleton: drop vowels and `y` after the first letter (an initial vowel
+/// becomes `a`), collapse doubled letters. Mirrored by `skeletonKey()` in `search.js`.
+fn skeleton_key(letters: &[u8]) -> Option<String> {
     let mut key = String::with_capacity(letters.len());
     for (n, &l) in letters.iter().enumerate() {
         let l = if n == 0 {

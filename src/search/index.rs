@@ -5,7 +5,7 @@
 //! `fetch()` of JSON is blocked. Ranking weights are computed here, once, so the browser only
 //! adds numbers.
 //!
-//! # File format (version 1)
+//! # File format (version 2)
 //!
 //! Every [`IndexFile::path`] is relative to one **index root** directory shared by all
 //! languages, e.g. `<site>/search-index/` (call [`build_index`] once per language and write all
@@ -17,6 +17,7 @@
 //! | `L/t<N>.js` | `__hbSearch.shard("L", "t", N, T)` | term shard `N` |
 //! | `L/k<N>.js` | `__hbSearch.shard("L", "k", N, K)` | skeleton (romanised key) shard `N` |
 //! | `L/d<N>.js` | `__hbSearch.docs("L", N, D)` | document records `N*docChunk ..` |
+//! | `L/f<N>.js` | `__hbSearch.fragment("L", N, B)` | body text of document `N`, for snippets |
 //!
 //! Each call's arguments are JSON; inside strings `<` is written `\u003c` (so no `</script`
 //! can appear) and U+2028/U+2029 are escaped, so the files are also safe to inline.
@@ -33,10 +34,16 @@
 //!   numbers, or `1` for "every document of the postings". `postings` is a flat array
 //!   `[doc, weight, doc, weight, …]`, `doc` ascending. `weight` is the term's BM25F score in
 //!   that document ×100 (an integer ≥ 1), IDF included: a query's score is a sum of weights.
+//!   The weight is written negative when the term occurs in the document's title, so the
+//!   query side can rank pages whose title has more of the query's words first.
 //! * `K` = `{skeleton: postings}` for the romanised keys of Devanagari words (HINDI.md §3.2).
-//! * `D` = an array of records `{"u":url, "t":title, "s":section, "m":summary, "b":body head,
-//!   "tr":[url, title]?}`. `b` is the start of the body (about [`BODY_HEAD_CHARS`] chars, cut on a
-//!   grapheme and word boundary) for snippets; `tr` is the translation into the other language.
+//! * `D` = an array of records `{"u":url, "t":title, "s":section, "m":summary,
+//!   "g":[tag slug, …]?, "tr":[url, title]?}`. `g` lets results be narrowed by tag; `tr` is
+//!   the translation into the other language.
+//! * `B` = the document's body as plain text, whitespace collapsed, at most
+//!   [`FRAGMENT_CHARS`] characters (cut on a grapheme and word boundary). Loaded only for a
+//!   result whose title and summary show none of the query's words, to cut a snippet around
+//!   the first match.
 //!   Relative URLs are relative to the site root.
 //!
 //! Document numbers are positions in the language's documents sorted by URL, so output is
@@ -45,13 +52,15 @@
 //! # The search page (contract with `search.js`)
 //!
 //! ```html
-//! <form role="search" action=""><input type="search" name="q"></form>
+//! <form role="search" action="" data-search-script="../../static/js/search.js">
+//!   <input type="search" name="q"></form>
 //! <p data-search-status aria-live="polite"></p>
-//! <div data-search-results
+//! <div data-search-tags hidden><button data-tag="feedback">फीडबैक</button>…</div>
+//! <ol data-search-results
 //!      data-search-index="../../search-index/"  (index root, relative to the page)
 //!      data-search-langs="hi en"                (reader's language first; all are searched)
-//!      data-msg-one="{count} परिणाम" data-msg-other="{count} परिणाम"></div>
-//! <script src="../../static/js/search.js" defer></script>
+//!      data-msg-none="…" data-msg-one="%n नतीजा" data-msg-other="%n नतीजे"></ol>
+//! <script>/* adds search.js on the first focus/input, or at once with ?q= */</script>
 //! ```
 //!
 //! `search.js` adds `<script src="<index root>/L/…js">` tags on demand (works from `file://`).
@@ -67,13 +76,14 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::analyze::{self, ALIASES, Token};
 
 /// The version written into every manifest; `search.js` refuses other versions.
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 /// Documents per `d<N>.js` file. Hits are spread over the whole corpus, so a page of 20
 /// results loads up to 20 chunks: small chunks keep that to a few records per hit (measured on
 /// 1,000 Hindi pages: 40 per chunk loaded 770 KB of records for one query, 10 loads < 200 KB).
 pub const DOC_CHUNK: usize = 10;
-/// About how many characters of body text each record keeps for snippets.
-pub const BODY_HEAD_CHARS: usize = 300;
+/// At most this many characters of a body go into its fragment (a pathological page must not
+/// make one result cost megabytes).
+pub const FRAGMENT_CHARS: usize = 20_000;
 /// Consecutive keys are packed into one shard file until it reaches about this many bytes.
 const SHARD_TARGET_BYTES: usize = 24_000;
 /// A single key bigger than this is split by one more code point (up to [`MAX_KEY_CHARS`]).
@@ -98,6 +108,10 @@ pub struct SearchDoc {
     /// Tag slugs (ASCII); indexed at a lower weight so "feedback" also finds the Hindi tag.
     #[serde(default)]
     pub tag_slugs: Vec<String>,
+    /// The page's slug (ASCII kebab-case, the same in every language), indexed like the tag
+    /// slugs: it gives a Hindi page an English handle ("self care" → `self-care-routine`).
+    #[serde(default)]
+    pub slug: String,
     /// The body as plain text.
     pub body: String,
     /// The page's language code; [`build_index`] keeps only the documents of its language.
@@ -125,16 +139,18 @@ enum Field {
     Title,
     Tags,
     TagSlugs,
+    Slug,
     Summary,
     Section,
     Body,
 }
 
 impl Field {
-    const ALL: [Field; 6] = [
+    const ALL: [Field; 7] = [
         Field::Title,
         Field::Tags,
         Field::TagSlugs,
+        Field::Slug,
         Field::Summary,
         Field::Section,
         Field::Body,
@@ -144,7 +160,7 @@ impl Field {
         match self {
             Field::Title => 6.0,
             Field::Tags => 3.0,
-            Field::TagSlugs => 1.5,
+            Field::TagSlugs | Field::Slug => 1.5,
             Field::Summary => 2.0,
             Field::Section => 0.5,
             Field::Body => 1.0,
@@ -165,6 +181,7 @@ impl Field {
             Field::Tags => doc.tags.join(" \n "),
             // Slugs are kebab-case; the tokenizer splits them on `-`.
             Field::TagSlugs => doc.tag_slugs.join(" "),
+            Field::Slug => doc.slug.clone(),
             Field::Summary => doc.summary.clone(),
             Field::Section => doc.section.clone(),
             Field::Body => doc.body.clone(),
@@ -173,7 +190,7 @@ impl Field {
 }
 
 /// Term frequencies of one key in one document, per field (indexed like [`Field::ALL`]).
-type FieldTf = [u32; 6];
+type FieldTf = [u32; 7];
 
 /// Builds the index files of language `lang` from `docs` (documents of other languages are
 /// ignored). See the module docs for the format.
@@ -185,11 +202,11 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
     let mut stems: BTreeMap<String, BTreeMap<u32, FieldTf>> = BTreeMap::new();
     let mut surfaces: BTreeMap<String, BTreeMap<String, BTreeSet<u32>>> = BTreeMap::new();
     let mut skeletons: BTreeMap<String, BTreeMap<u32, FieldTf>> = BTreeMap::new();
-    let mut lengths: Vec<[f64; 6]> = Vec::with_capacity(docs.len());
+    let mut lengths: Vec<[f64; 7]> = Vec::with_capacity(docs.len());
 
     for (n, doc) in docs.iter().enumerate() {
         let n = n as u32;
-        let mut len = [0.0; 6];
+        let mut len = [0.0; 7];
         for (f, field) in Field::ALL.iter().enumerate() {
             let tokens = analyze::analyze(&field.text(doc));
             len[f] = tokens.len() as f64;
@@ -247,6 +264,15 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         );
         files.push(js_file(format!("{lang}/d{chunk_no}.js"), &call));
     }
+    for (doc_no, doc) in docs.iter().enumerate() {
+        let call = format!(
+            "__hbSearch.fragment({},{},{})",
+            js_json(&json!(lang)),
+            doc_no,
+            js_json(&json!(body_head(&doc.body, FRAGMENT_CHARS)))
+        );
+        files.push(js_file(format!("{lang}/f{doc_no}.js"), &call));
+    }
 
     let manifest = json!({
         "version": INDEX_FORMAT_VERSION,
@@ -299,8 +325,8 @@ fn add_token(
         .insert(doc);
 }
 
-fn average_lengths(lengths: &[[f64; 6]]) -> [f64; 6] {
-    let mut avg = [1.0; 6];
+fn average_lengths(lengths: &[[f64; 7]]) -> [f64; 7] {
+    let mut avg = [1.0; 7];
     for (f, slot) in avg.iter_mut().enumerate() {
         let total: f64 = lengths.iter().map(|l| l[f]).sum();
         if total > 0.0 {
@@ -313,20 +339,21 @@ fn average_lengths(lengths: &[[f64; 6]]) -> [f64; 6] {
 /// BM25F with per-field weights and length normalisation (Robertson & Zaragoza 2009).
 struct Scorer<'a> {
     n_docs: f64,
-    lengths: &'a [[f64; 6]],
-    avg: [f64; 6],
+    lengths: &'a [[f64; 7]],
+    avg: [f64; 7],
 }
 
 impl Scorer<'_> {
-    /// The flat `[doc, weight, …]` array of a key.
-    fn postings(&self, docs: &BTreeMap<u32, FieldTf>) -> Vec<u32> {
+    /// The flat `[doc, weight, …]` array of a key; the weight is negative when the key occurs
+    /// in the document's title.
+    fn postings(&self, docs: &BTreeMap<u32, FieldTf>) -> Vec<i64> {
         let df = docs.len() as f64;
         // The "+1" form of IDF never goes negative, so a word in every page still counts a bit
         // (a stop-word-only query still ranks something).
         let idf = (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln();
         let mut flat = Vec::with_capacity(docs.len() * 2);
         for (&doc, tf) in docs {
-            let len = self.lengths.get(doc as usize).copied().unwrap_or([0.0; 6]);
+            let len = self.lengths.get(doc as usize).copied().unwrap_or([0.0; 7]);
             let mut weighted = 0.0;
             for (f, field) in Field::ALL.iter().enumerate() {
                 if tf[f] == 0 {
@@ -336,9 +363,13 @@ impl Scorer<'_> {
                 weighted += field.weight() * f64::from(tf[f]) / norm;
             }
             let score = idf * weighted * (K1 + 1.0) / (weighted + K1);
-            let weight = (score * 100.0).round().clamp(1.0, f64::from(u32::MAX)) as u32;
-            flat.push(doc);
-            flat.push(weight);
+            let weight = (score * 100.0).round().clamp(1.0, f64::from(u32::MAX)) as i64;
+            flat.push(i64::from(doc));
+            flat.push(if tf[Field::Title as usize] > 0 {
+                -weight
+            } else {
+                weight
+            });
         }
         flat
     }
@@ -454,7 +485,9 @@ fn doc_record(doc: &SearchDoc) -> Value {
     record.insert("t".into(), json!(doc.title));
     record.insert("s".into(), json!(doc.section));
     record.insert("m".into(), json!(doc.summary));
-    record.insert("b".into(), json!(body_head(&doc.body, BODY_HEAD_CHARS)));
+    if !doc.tag_slugs.is_empty() {
+        record.insert("g".into(), json!(doc.tag_slugs));
+    }
     if let Some((url, title)) = &doc.translation {
         record.insert("tr".into(), json!([url, title]));
     }
@@ -527,6 +560,7 @@ mod tests {
             summary: String::new(),
             tags: vec![],
             tag_slugs: vec![],
+            slug: String::new(),
             body: body.into(),
             lang: lang.into(),
             translation: None,

@@ -61,6 +61,29 @@ test('stemmer agreement on the word list', () => {
   assert.deepEqual(bad, []);
 });
 
+test('pairs: variants meet, minimal pairs stay apart, families share a stem, romanised keys agree', () => {
+  const pairs = JSON.parse(fs.readFileSync(path.join(testsDir, 'pairs.json'), 'utf8'));
+  const stems = (text) => plain(lib.analyze(text).map((t) => t.stem));
+  for (const [a, b, note] of pairs.same) {
+    assert.ok(stems(a).length > 0, `${a} gives a token`);
+    assert.deepEqual(stems(a), stems(b), `${a} = ${b} (${note})`);
+  }
+  for (const [a, b] of pairs.different) {
+    assert.notDeepEqual(stems(a), stems(b), `${a} and ${b} must stay apart`);
+  }
+  for (const family of pairs.families) {
+    for (const w of family.slice(1)) assert.deepEqual(stems(w), stems(family[0]), `${w} should meet ${family[0]}`);
+  }
+  for (const family of pairs.known_splits) {
+    assert.ok(new Set(family.map((w) => stems(w).join())).size > 1, `${family} now joins: move it to families`);
+  }
+  for (const [deva, latin] of pairs.romanised) {
+    const key = lib.skeletonDevanagari(lib.analyze(deva)[0].surface);
+    assert.ok(key, `${deva} has a key`);
+    assert.equal(key, lib.skeletonLatin(latin), `${deva} ~ ${latin}`);
+  }
+});
+
 // ---- Index fixture: built by `cargo test --test index_fixture` into tests/fixtures/index ----
 
 function engineFor(dir) {
@@ -166,6 +189,16 @@ test('snippet: highlights matched words, escapes nothing itself (DOM text only)'
   assert.ok(marked.some((t) => t.startsWith('नौकरी')), JSON.stringify(pieces));
   const xss = plain(await engine.search('onerror', ['en']));
   assert.equal(xss[0].title, '<img src=x onerror=alert(1)>');
+});
+
+test('snippet: a match only in the body loads that page\'s fragment and shows it', async () => {
+  const results = await engine.search('answering', ['en']);
+  assert.equal(results[0].url, 'en/tips/practice-interviews/');
+  assert.equal(results[0].body, '');
+  await engine.withBody(results);
+  assert.match(results[0].body, /^Ask a friend to run a mock interview/);
+  const marked = plain(lib.snippet(results[0])).filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(marked, ['answering']);
 });
 
 test('engine: a missing shard file is no hit, not an error', async () => {

@@ -130,3 +130,64 @@ fn js_devanagari_table_matches_any_ascii() {
         assert_eq!(got, any_ascii::any_ascii_char(c), "U+{:04X}", 0x900 + i);
     }
 }
+
+#[derive(Deserialize)]
+struct Pairs {
+    same: Vec<(String, String, String)>,
+    different: Vec<(String, String)>,
+    families: Vec<Vec<String>>,
+    known_splits: Vec<Vec<String>>,
+    romanised: Vec<(String, String)>,
+}
+
+fn stems_of(text: &str) -> Vec<String> {
+    analyze(text).into_iter().map(|t| t.stem).collect()
+}
+
+/// `tests/fixtures/search/pairs.json` (also run against `search.js`): spelling variants meet,
+/// minimal pairs stay apart, inflection families share a stem, romanised spellings share a
+/// skeleton key. Targets from HINDI.md §8: 100% of variants, 0 false merges.
+#[test]
+fn pairs_hold() {
+    let path = manifest_path("tests/fixtures/search/pairs.json");
+    let text =
+        std::fs::read_to_string(&path).expect("tests/fixtures/search/pairs.json is readable");
+    let pairs: Pairs = serde_json::from_str(&text).expect("pairs.json parses");
+    assert!(pairs.different.len() >= 20, "at least 20 minimal pairs");
+    assert!(pairs.families.len() >= 30, "at least 30 families");
+    for (a, b, note) in &pairs.same {
+        assert!(!stems_of(a).is_empty(), "{a} gives a token");
+        assert_eq!(stems_of(a), stems_of(b), "{a} = {b} ({note})");
+    }
+    for (a, b) in &pairs.different {
+        assert_ne!(stems_of(a), stems_of(b), "{a} and {b} must stay apart");
+    }
+    for family in &pairs.families {
+        let first = stems_of(&family[0]);
+        for word in &family[1..] {
+            assert_eq!(stems_of(word), first, "{word} should meet {}", family[0]);
+        }
+    }
+    for family in &pairs.known_splits {
+        let distinct: std::collections::BTreeSet<Vec<String>> =
+            family.iter().map(|w| stems_of(w)).collect();
+        assert!(
+            distinct.len() > 1,
+            "{family:?} now shares one stem: move it to `families`"
+        );
+    }
+    for (deva, latin) in &pairs.romanised {
+        let surface = analyze(deva)
+            .into_iter()
+            .next()
+            .map(|t| t.surface)
+            .unwrap_or_default();
+        let key = analyze::skeleton_devanagari(&surface);
+        assert!(key.is_some(), "{deva} has a skeleton key");
+        assert_eq!(
+            key,
+            analyze::skeleton_latin(latin),
+            "{deva} ~ {latin}: same skeleton"
+        );
+    }
+}

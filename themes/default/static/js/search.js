@@ -3,10 +3,13 @@
  * Three parts:
  *  1. Analyser: a port of src/search/analyze.rs (normalise, tokenise, stop words, Snowball
  *     Hindi and English stemmers, romanised skeleton). It must produce the same tokens as Rust;
- *     tests/vectors.json and the stem agreement list pin that (js/search.test.mjs).
+ *     tests/fixtures/search/{vectors,pairs,stems}.json pin that on both sides
+ *     (tests/testsuite/search/vectors.rs, tests/e2e/specs/search-analyzer.test.js).
  *  2. Engine: loads the index files written by src/search/index.rs (see its doc comment for the
  *     format) with <script> tags, so it works from file://, and ranks documents.
  *  3. UI: wires `form[role=search] input[name=q]` to the `[data-search-results]` container.
+ *     The search page loads this file when the reader first uses the box (or has ?q=), so
+ *     the UI starts at once and runs a query already in the box or in ?q=.
  *
  * Page contract (attributes on the [data-search-results] element, or on this <script> tag):
  *   data-search-index  URL of the index root (relative to the page), e.g. "../../search-index/".
@@ -18,9 +21,12 @@
  *   data-search-limit  how many results to show (default 20).
  *   data-msg-one, data-msg-other, … (any CLDR plural category), data-msg-none (count 0,
  *                      optional): the result count text, with "{count}" or "%n" as the
- *                      placeholder (%n is what the Fluent messages use: no escaping needed).
+ *                      placeholder (the page writes these from one Fluent message).
  * The count is written to the [data-search-status] element, else the first [aria-live] element
- * (one is created before the results if there is none).
+ * (one is created before the results if there is none). Optional: a [data-search-tags] element
+ * holding <button data-tag="slug"> for every tag, shown for the tags of the results, to narrow
+ * them (?tag=). While a search runs the list has aria-busy; when its results are final it has
+ * data-search-query="<the query>".
  */
 (function (root) {
   'use strict';
@@ -783,21 +789,26 @@
     ['dh', 'd'], ['bh', 'b'], ['sh', 's'], ['ee', 'i'], ['oo', 'u'], ['ri', 'r']];
   var SINGLE = { w: 'v', z: 'j', q: 'k', c: 'k', x: 'ks' };
 
-  function skeletonAscii(word) {
-    if (!/^[a-z]+$/.test(word)) return null;
-    var letters = '';
+  /** Mirror of analyze::fold_letters: one letter per sound (an array of one-char strings). */
+  function foldLetters(word) {
+    var letters = [];
     var i = 0;
     while (i < word.length) {
-      if (word.startsWith('chh', i)) { letters += 'c'; i += 3; continue; }
+      if (word.startsWith('chh', i)) { letters.push('c'); i += 3; continue; }
       var done = false;
       for (var d = 0; d < DIGRAPHS.length; d++) {
-        if (word.startsWith(DIGRAPHS[d][0], i)) { letters += DIGRAPHS[d][1]; i += 2; done = true; break; }
+        if (word.startsWith(DIGRAPHS[d][0], i)) { letters.push(DIGRAPHS[d][1]); i += 2; done = true; break; }
       }
       if (done) continue;
       var ch = word[i];
-      letters += SINGLE[ch] || ch;
+      (SINGLE[ch] || ch).split('').forEach(function (l) { letters.push(l); });
       i += 1;
     }
+    return letters;
+  }
+
+  /** Mirror of analyze::skeleton_key. */
+  function skeletonKey(letters) {
     var key = '';
     for (var n = 0; n < letters.length; n++) {
       var l = letters[n];
@@ -812,7 +823,9 @@
   }
 
   /** Mirror of analyze::skeleton_latin. */
-  function skeletonLatin(word) { return skeletonAscii(word); }
+  function skeletonLatin(word) {
+    return /^[a-z]+$/.test(word) ? skeletonKey(foldLetters(word)) : null;
+  }
 
   /** Mirror of analyze::skeleton_devanagari. */
   function skeletonDevanagari(word) {
@@ -835,21 +848,26 @@
         folded.push(c);
       }
     }
-    var ascii = '';
+    // Letter by letter, as in Rust: प + ह in पहली must not become the digraph "ph".
+    var letters = [];
     for (var k = 0; k < folded.length; k++) {
       var cp = folded[k];
-      if (cp < 0x80) ascii += String.fromCharCode(cp);
-      else if (cp >= 0x0900 && cp <= 0x097f) ascii += DEVA_ASCII[cp - 0x0900];
+      var ascii;
+      if (cp < 0x80) ascii = String.fromCharCode(cp);
+      else if (cp >= 0x0900 && cp <= 0x097f) ascii = DEVA_ASCII[cp - 0x0900];
       else return null; // any_ascii would write something that is not a-z, or nothing known
+      ascii = ascii.replace(/c/g, 'ch');
+      if (!/^[a-z]*$/.test(ascii)) return null;
+      letters = letters.concat(foldLetters(ascii));
     }
-    return skeletonAscii(ascii.replace(/c/g, 'ch'));
+    return skeletonKey(letters);
   }
 
   // ---------------------------------------------------------------------------------------
   // 2. Engine
   // ---------------------------------------------------------------------------------------
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   // Ranking factors applied to index weights. Exact surface > stem > alias > prefix > typo >
   // romanised; romanised hits also sort after native ones (see `rank`).
   var F_EXACT = 1.0;
@@ -860,7 +878,14 @@
   var F_SKEL = 0.4;
   var F_SKEL_FUZZY = 0.3;
   var F_SKEL_PREFIX = 0.25;
+  var F_PARTIAL = 0.35;
+  // Typo tolerance (one edit) and partial matches only for words this long (code points):
+  // one edit on a shorter word reaches too many other words (कम/काम, दिन/दीन).
+  var TYPO_MIN = 5;
+  var PARTIAL_MIN = 4;
   var MAX_QUERY_TOKENS = 10;
+  // How many of the first results may load their body text for a snippet.
+  var BODY_SNIPPETS = 10;
   // Results shown per query (override: data-search-limit). Each needs its document record.
   var DEFAULT_LIMIT = 20;
   // Skeleton keys are consonant outlines; short ones collide (kn, tr, gn) and one edit on a
@@ -875,6 +900,7 @@
   registry.manifest = function (lang, m) { put(lang + '|m', m); };
   registry.shard = function (lang, kind, n, data) { put(lang + '|' + kind + '|' + n, data); };
   registry.docs = function (lang, n, data) { put(lang + '|d|' + n, data); };
+  registry.fragment = function (lang, n, text) { put(lang + '|f|' + n, text); };
 
   /** Loads a script URL with a <script> tag; resolves either way (a missing shard = no hits). */
   function loadScriptTag(url) {
@@ -956,26 +982,43 @@
     function docChunk(lang, n) {
       return fetchKey(lang + '|d|' + n, lang + '/d' + n + '.js');
     }
+    /** The body text of document `n` (for snippets), or null. */
+    function fragment(lang, n) {
+      return fetchKey(lang + '|f|' + n, lang + '/f' + n + '.js');
+    }
     function shards(lang, kind, nums) {
       return Promise.all(nums.map(function (n) { return shard(lang, kind, n); })).then(function (all) {
         return all.filter(Boolean);
       });
     }
 
-    /** Adds `weight*factor` for each doc of flat postings into `hits` (max per doc). */
-    function addPostings(hits, postings, factor, native, filter) {
+    /**
+     * Adds `weight*factor` for each doc of flat postings into `hits`, keeping the best score
+     * per doc and route: 'n' native (the word as typed: exact, stem, prefix, typo, partial),
+     * 'a' curated alias, 'k' romanised skeleton. `weakTitle`: a title hit of this match does
+     * not count as one (see the skeleton lookup).
+     */
+    function addPostings(hits, postings, factor, route, filter, weakTitle) {
       for (var i = 0; i + 1 < postings.length; i += 2) {
         var d = postings[i];
         var f = filter ? filter(d) : factor;
         if (!f) continue;
-        var s = postings[i + 1] * f;
-        var h = hits[d];
-        if (!h) hits[d] = { s: s, native: native };
-        else {
-          if (s > h.s) h.s = s;
-          if (native) h.native = true;
-        }
+        var w = postings[i + 1];
+        var s = (w < 0 ? -w : w) * f;
+        var h = hits[d] || (hits[d] = { n: 0, a: 0, k: 0, title: false });
+        if (s > h[route]) h[route] = s;
+        if (w < 0 && !weakTitle) h.title = true; // the index writes title hits negative
       }
+    }
+
+    /**
+     * One query word's score in one document. Routes are independent evidence: a Hindi page
+     * that has "interview" in a tag and इंटरव्यू in its title is a better match than one with
+     * the tag only, so the other routes add half their score to the best one.
+     */
+    function wordScore(h) {
+      var best = Math.max(h.n, h.a, h.k);
+      return best + 0.5 * (h.n + h.a + h.k - best);
     }
 
     function surfacesOf(stem, entry) {
@@ -1010,34 +1053,51 @@
       for (var t = 0; t < tokens.length; t++) {
         var tok = tokens[t];
         var isLast = t === tokens.length - 1;
+        var prefix = isLast && lastIsPrefix && cpLen(tok.surface) >= 2;
         var hits = Object.create(null);
         var loaded = await shards(lang, 't', uniq([shardFor(m.terms, tok.stem), shardFor(m.terms, tok.surface)]
-          .concat(isLast && lastIsPrefix && cpLen(tok.surface) >= 2 ? shardsForPrefix(m.terms, tok.surface) : [])
+          .concat(prefix ? shardsForPrefix(m.terms, tok.surface) : [])
           .filter(function (n) { return n >= 0; })));
-        var typo = !tok.stop && cpLen(tok.surface) >= 5;
+        var typo = !tok.stop && cpLen(tok.surface) >= TYPO_MIN;
+        var native = false;
         loaded.forEach(function (sh) {
           for (var term in sh) {
             if (!Object.prototype.hasOwnProperty.call(sh, term)) continue;
             var entry = sh[term];
             if (term === tok.stem) {
-              addPostings(hits, entry[0], 0, true, exactFilter(term, entry, tok.surface));
-              matchedTerms.stems[term] = true;
+              addPostings(hits, entry[0], 0, 'n', exactFilter(term, entry, tok.surface));
+              matchedTerms.stems[term] = native = true;
               continue;
             }
             // A stop word is only expanded as the word being typed ("in" → "interview").
-            if (tok.stop && !(isLast && lastIsPrefix)) continue;
+            if (tok.stop && !prefix) continue;
             var forms = surfacesOf(term, entry);
-            if (isLast && lastIsPrefix && cpLen(tok.surface) >= 2 &&
-              (term.startsWith(tok.stem) || forms.some(function (f) { return f.startsWith(tok.surface); }))) {
-              addPostings(hits, entry[0], F_PREFIX, true);
-              matchedTerms.stems[term] = true;
+            if (prefix && (term.startsWith(tok.stem) || forms.some(function (f) { return f.startsWith(tok.surface); }))) {
+              addPostings(hits, entry[0], F_PREFIX, 'n');
+              matchedTerms.stems[term] = native = true;
             } else if (typo && (within1(term, tok.stem) ||
               forms.some(function (f) { return within1(f, tok.surface); }))) {
-              addPostings(hits, entry[0], F_TYPO, true);
-              matchedTerms.stems[term] = true;
+              addPostings(hits, entry[0], F_TYPO, 'n');
+              matchedTerms.stems[term] = native = true;
             }
           }
         });
+        if (!native && !tok.stop && cpLen(tok.surface) >= TYPO_MIN) {
+          // Nothing as typed: try words the query word starts with, for run-together or
+          // over-long forms ("burnout" → burn, "selfcare" → self). Only long stems (four
+          // code points or more, at least half the word) so "interval" never finds "in".
+          loaded.forEach(function (sh) {
+            for (var term in sh) {
+              if (!Object.prototype.hasOwnProperty.call(sh, term)) continue;
+              var len = cpLen(term);
+              if (len >= PARTIAL_MIN && 2 * len >= cpLen(tok.surface) &&
+                (tok.surface.startsWith(term) || tok.stem.startsWith(term))) {
+                addPostings(hits, sh[term][0], F_PARTIAL, 'n');
+                matchedTerms.stems[term] = true;
+              }
+            }
+          });
+        }
         if (!tok.stop) {
           // Curated aliases (job ↔ नौकरी): exact lookups of the other stems of the group.
           var aliasStems = [];
@@ -1053,7 +1113,7 @@
             var e2 = sh2 && Object.prototype.hasOwnProperty.call(sh2, aliasStems[a]) ? sh2[aliasStems[a]] : null;
             if (e2) {
               // Not "native": a curated translation is still not the word the reader typed.
-              addPostings(hits, e2[0], F_ALIAS, false);
+              addPostings(hits, e2[0], F_ALIAS, 'a');
               matchedTerms.stems[aliasStems[a]] = true;
             }
           }
@@ -1061,7 +1121,7 @@
           var key = tok.devanagari ? null : skeletonLatin(tok.surface);
           if (key) {
             var nums = [shardFor(m.skeletons, key)];
-            var keyPrefix = isLast && lastIsPrefix && key.length >= 3;
+            var keyPrefix = prefix && key.length >= 3;
             if (keyPrefix) nums = nums.concat(shardsForPrefix(m.skeletons, key));
             var kShards = await shards(lang, 'k', uniq(nums.filter(function (x) { return x >= 0; })));
             kShards.forEach(function (ks) {
@@ -1072,7 +1132,9 @@
                 else if (key.length >= SKEL_FUZZY_MIN && within1(sk, key)) f = F_SKEL_FUZZY;
                 else if (keyPrefix && sk.startsWith(key)) f = F_SKEL_PREFIX;
                 if (f) {
-                  addPostings(hits, ks[sk], f, false);
+                  // A two-letter key is a weak signal when the Latin word also occurs as typed
+                  // (an English word, like "care" → kr → करें): it adds score, not title rank.
+                  addPostings(hits, ks[sk], f, 'k', null, key.length < 3 && native);
                   matchedTerms.skeletons[sk] = true;
                 }
               }
@@ -1080,16 +1142,20 @@
           }
         }
         for (var d in hits) {
-          var acc = perDoc[d] || (perDoc[d] = { doc: +d, score: 0, matched: 0, native: 0 });
-          acc.score += hits[d].s;
+          var acc = perDoc[d] || (perDoc[d] = { doc: +d, score: 0, matched: 0, native: 0, title: 0 });
+          acc.score += wordScore(hits[d]);
           acc.matched += 1;
-          if (hits[d].native) acc.native += 1;
+          if (hits[d].n > 0) acc.native += 1;
+          if (hits[d].title) acc.title += 1;
         }
       }
       var list = [];
       for (var k in perDoc) list.push(perDoc[k]);
+      // More of the query's words first; then words as typed (a romanised or alias hit never
+      // outranks a native one); then more of them in the title; then the BM25F score.
       list.sort(function (x, y) {
-        return y.matched - x.matched || y.native - x.native || y.score - x.score || x.doc - y.doc;
+        return y.matched - x.matched || y.native - x.native || y.title - x.title ||
+          y.score - x.score || x.doc - y.doc;
       });
       list.forEach(function (r) { r.lang = lang; r.terms = matchedTerms; });
       return list;
@@ -1104,10 +1170,14 @@
 
     /**
      * Searches `query` in `langs` (the reader's language first). Returns display results, best
-     * first: [{url, title, section, lang, viaLang, summary, body, terms, tokens, score}], where
-     * `lang` is the language of the page linked and `viaLang` that of the index that matched
-     * (summary/body are in `viaLang`). Hits found only in another language come after the
-     * reader's, shown as their translation when there is one.
+     * first: [{url, title, section, lang, viaLang, summary, body, tags, terms, tokens, score}],
+     * where `lang` is the language of the page linked and `viaLang` that of the index that
+     * matched (summary/body are in `viaLang`).
+     *
+     * Pages that match more of the query's words come first, whatever their language; among
+     * equal ones the reader's language comes first. A hit found only in another language is
+     * shown as its translation into the reader's language when there is one, and a page is
+     * listed once even when both language versions matched.
      */
     async function search(query, langs, opts) {
       opts = opts || {};
@@ -1115,13 +1185,24 @@
       var q = queryTokens(query);
       if (!q.tokens.length) return [];
       var perLang = await Promise.all(langs.map(function (l) { return searchLang(l, q.tokens, q.lastIsPrefix); }));
+      var candidates = [];
+      perLang.forEach(function (hits, li) {
+        hits.slice(0, limit).forEach(function (h, pos) { candidates.push({ li: li, pos: pos, hit: h }); });
+      });
+      candidates.sort(function (x, y) {
+        return y.hit.matched - x.hit.matched || x.li - y.li || x.pos - y.pos;
+      });
       var out = [];
       var seen = Object.create(null);
-      for (var li = 0; li < langs.length && out.length < limit; li++) {
-        var hits = perLang[li].slice(0, limit);
-        var recs = await Promise.all(hits.map(function (h) { return record(h.lang, h.doc); }));
-        for (var i = 0; i < hits.length && out.length < limit; i++) {
+      // Records are loaded in batches, in display order, only as far as the page needs.
+      for (var start = 0; start < candidates.length && out.length < limit; ) {
+        var batch = candidates.slice(start, start + (limit - out.length));
+        start += batch.length;
+        var recs = await Promise.all(batch.map(function (c) { return record(c.hit.lang, c.hit.doc); }));
+        for (var i = 0; i < batch.length && out.length < limit; i++) {
           var r = recs[i];
+          var li = batch[i].li;
+          var hit = batch[i].hit;
           if (!r) continue;
           var shown;
           if (li === 0) {
@@ -1133,13 +1214,16 @@
           }
           if (seen[shown.url]) continue;
           seen[shown.url] = true;
-          // A primary hit's translation is the same page for the reader: never list it again.
-          if (li === 0 && r.tr) seen[r.tr[0]] = true;
+          // A hit's translation is the same page for the reader: never list it again.
+          if (r.tr) seen[r.tr[0]] = true;
+          seen[r.u] = true;
           shown.viaLang = langs[li];
+          shown.doc = hit.doc;
           shown.summary = r.m || '';
-          shown.body = r.b || '';
-          shown.terms = hits[i].terms;
-          shown.score = hits[i].score;
+          shown.body = ''; // loaded on demand by withBody()
+          shown.tags = r.g || [];
+          shown.terms = hit.terms;
+          shown.score = hit.score;
           shown.tokens = q.tokens;
           shown.lastIsPrefix = q.lastIsPrefix;
           out.push(shown);
@@ -1148,7 +1232,21 @@
       return out;
     }
 
-    return { search: search, searchLang: searchLang, manifest: manifest, record: record };
+    /**
+     * Adds the body text to results whose title and summary show none of the query's words,
+     * so their snippet can show where the page matched. Loads one small file per such result.
+     */
+    function withBody(results) {
+      return Promise.all(results.map(function (r) {
+        if (!needsBody(r)) return r;
+        return fragment(r.viaLang, r.doc).then(function (text) {
+          if (typeof text === 'string') r.body = text;
+          return r;
+        });
+      }));
+    }
+
+    return { search: search, searchLang: searchLang, manifest: manifest, record: record, withBody: withBody };
   }
 
   function uniq(a) {
@@ -1212,19 +1310,32 @@
     return pieces;
   }
 
+  function hasMark(pieces) { return pieces.some(function (p) { return p.mark; }); }
+
+  /** Whether a result needs its body for a useful snippet (title and summary have no hit). */
+  function needsBody(result) {
+    return !result.body && !hasMark(highlight(result.title || '', result)) &&
+      !hasMark(highlight(result.summary || '', result));
+  }
+
+  /** Offset of the first word of `text` that matched, or -1 (stops at the first). */
+  function firstMatch(text, result) {
+    RAW_RUN_RE.lastIndex = 0;
+    var m;
+    while ((m = RAW_RUN_RE.exec(text)) !== null) {
+      if (analyze(m[0]).some(function (t) { return wordMatches(t, result); })) return m.index;
+    }
+    return -1;
+  }
+
   /** Picks the snippet text: the summary if it has a hit, else a window of the body. */
   function snippet(result) {
     var summary = result.summary || '';
     var body = result.body || '';
     var sp = highlight(summary, result);
     if (sp.some(function (p) { return p.mark; }) || !body) return sp;
-    var bp = highlight(body, result);
-    var first = -1, pos = 0;
-    for (var i = 0; i < bp.length; i++) {
-      if (bp[i].mark) { first = pos; break; }
-      pos += bp[i].text.length;
-    }
-    if (first < 0) return summary ? sp : bp;
+    var first = firstMatch(body, result);
+    if (first < 0) return summary ? sp : highlight(body, result);
     // Cut at spaces only, so no grapheme cluster is ever split.
     var start = first > 60 ? body.lastIndexOf(' ', first - 60) : 0;
     if (start < 0) start = 0;
@@ -1258,6 +1369,7 @@
     var siteRoot = rootAttr ? new URL(rootAttr, documentRef.baseURI) : new URL('../', base);
     var limit = parseInt(cfg('data-search-limit') || '', 10) || DEFAULT_LIMIT;
     var engine = createEngine(base.href);
+    // The reader is about to search: fetch the manifests now, while they type.
     langs.forEach(function (l) { engine.manifest(l); });
 
     var list = container;
@@ -1307,10 +1419,19 @@
       });
     }
 
+    // Narrowing by tag: the page lists every tag as a hidden button; those present in the
+    // results are shown with their count, and one can be chosen (?tag= in the URL).
+    var tagBox = documentRef.querySelector('[data-search-tags]');
+    var tagButtons = tagBox ? Array.prototype.slice.call(tagBox.querySelectorAll('button[data-tag]')) : [];
+    var activeTag = null;
+    try { activeTag = new URL(root.location.href).searchParams.get('tag'); } catch (e) { activeTag = null; }
+    var shownCount = 0;
+
     function render(results) {
       while (list.firstChild) list.removeChild(list.firstChild);
       results.forEach(function (r) {
         var li = documentRef.createElement('li');
+        li.setAttribute('data-tags', (r.tags || []).join(' '));
         var a = documentRef.createElement('a');
         a.href = resolveUrl(r.url);
         appendPieces(a, highlight(r.title, r));
@@ -1330,33 +1451,91 @@
         li.appendChild(p);
         list.appendChild(li);
       });
+      renderTags();
     }
+
+    function renderTags() {
+      var items = Array.prototype.slice.call(list.children);
+      var counts = Object.create(null);
+      items.forEach(function (li) {
+        (li.getAttribute('data-tags') || '').split(' ').forEach(function (t) { if (t) counts[t] = (counts[t] || 0) + 1; });
+      });
+      if (activeTag && !counts[activeTag]) activeTag = null;
+      var any = false;
+      tagButtons.forEach(function (b) {
+        var tag = b.getAttribute('data-tag');
+        var n = counts[tag] || 0;
+        // Only tags that narrow something: one on every result filters nothing.
+        b.hidden = !(n > 0 && (n < items.length || tag === activeTag));
+        b.setAttribute('aria-pressed', tag === activeTag ? 'true' : 'false');
+        var c = b.querySelector('.tag-count');
+        if (!c) {
+          c = documentRef.createElement('span');
+          c.className = 'tag-count';
+          b.appendChild(documentRef.createTextNode(' '));
+          b.appendChild(c);
+        }
+        c.textContent = '(' + n + ')';
+        if (!b.hidden) any = true;
+      });
+      if (tagBox) tagBox.hidden = !any;
+      shownCount = 0;
+      items.forEach(function (li) {
+        var tags = (li.getAttribute('data-tags') || '').split(' ');
+        li.hidden = !!activeTag && tags.indexOf(activeTag) < 0;
+        if (!li.hidden) shownCount += 1;
+      });
+    }
+
+    function setUrl(query) {
+      if (!root.history || !root.history.replaceState) return;
+      try {
+        var u = new URL(root.location.href);
+        if (query) u.searchParams.set('q', query); else u.searchParams.delete('q');
+        if (query && activeTag) u.searchParams.set('tag', activeTag); else u.searchParams.delete('tag');
+        root.history.replaceState(null, '', u.href);
+      } catch (e) { /* file:// in some browsers: keep the URL as it is */ }
+    }
+
+    tagButtons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        var tag = b.getAttribute('data-tag');
+        activeTag = activeTag === tag ? null : tag;
+        renderTags();
+        setUrl(input.value);
+        status.textContent = countText(shownCount);
+      });
+    });
 
     var seq = 0;
     async function run(query, updateUrl) {
       var mine = ++seq;
-      if (updateUrl && root.history && root.history.replaceState) {
-        try {
-          var u = new URL(root.location.href);
-          if (query) u.searchParams.set('q', query); else u.searchParams.delete('q');
-          root.history.replaceState(null, '', u.href);
-        } catch (e) { /* file:// in some browsers: keep the URL as it is */ }
-      }
+      if (updateUrl) setUrl(query);
       if (!query.trim()) {
         render([]);
         status.textContent = '';
+        list.removeAttribute('aria-busy');
+        list.setAttribute('data-search-query', query);
         return;
       }
+      list.setAttribute('aria-busy', 'true');
       var results = await engine.search(query, langs, { limit: limit });
       if (mine !== seq) return; // a newer query finished first
+      // Bodies for the snippets of the first results that matched only in the body.
+      await engine.withBody(results.slice(0, BODY_SNIPPETS));
+      if (mine !== seq) return;
       render(results);
-      status.textContent = countText(results.length);
+      if (updateUrl) setUrl(query);
+      status.textContent = countText(shownCount);
+      list.removeAttribute('aria-busy');
+      // Which query the list shows: a hook for themes and tests (the list is final).
+      list.setAttribute('data-search-query', query);
     }
 
     var timer = null;
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { run(input.value, true); }, 150);
+      timer = setTimeout(function () { run(input.value, true); }, 120);
     });
     if (form) {
       form.addEventListener('submit', function (ev) {
@@ -1365,7 +1544,9 @@
         run(input.value, true);
       });
     }
-    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll('li:not([hidden]) > a'));
+    }
     function clear() {
       input.value = '';
       clearTimeout(timer);
@@ -1397,12 +1578,12 @@
       // Enter on a focused link follows it natively.
     });
 
+    // search.js is loaded on first use, so the reader may have typed already; a ?q= in the
+    // URL (the header's search box, a shared link) comes first.
     var initial = null;
     try { initial = new URL(root.location.href).searchParams.get('q'); } catch (e) { initial = null; }
-    if (initial) {
-      input.value = initial;
-      run(initial, false);
-    }
+    if (initial && !input.value) input.value = initial;
+    if (input.value) run(input.value, false);
   }
 
   registry.lib = {
