@@ -69,7 +69,8 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
             if b[j] == b'=' {
                 j += 1;
             }
-            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'>' | b'/' | b'=') {
+            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'>' | b'/' | b'=')
+            {
                 j += 1;
             }
             let attr = html[start..j].to_ascii_lowercase();

@@ -229,12 +229,20 @@ impl Crawler<'_> {
         }
         if full.is_dir() {
             if matches!(self.layout, Layout::Portable) {
-                return self.problem(file, url, "is a folder; from file:// it must name index.html");
+                return self.problem(
+                    file,
+                    url,
+                    "is a folder; from file:// it must name index.html",
+                );
             }
             target.push("index.html");
         }
         if !self.out.join(&target).is_file() {
-            return self.problem(file, url, format!("does not resolve (no `{}`)", target.display()));
+            return self.problem(
+                file,
+                url,
+                format!("does not resolve (no `{}`)", target.display()),
+            );
         }
         self.report.checked += 1;
         if let Some(frag) = fragment.filter(|f| !f.is_empty())
@@ -245,7 +253,10 @@ impl Crawler<'_> {
                 self.problem(
                     file,
                     url,
-                    format!("points at `#{frag}`, which `{}` does not have", target.display()),
+                    format!(
+                        "points at `#{frag}`, which `{}` does not have",
+                        target.display()
+                    ),
                 );
             }
         }
@@ -321,7 +332,11 @@ fn crawl_three_builds(root: &Path, what: &str, min_checked: usize) {
     for (name, args, layout) in builds {
         let out = tmp.path().join(name);
         build_into(root, &out, args);
-        assert_clean(&format!("{what}, {name} build"), &crawl(&out, layout), min_checked);
+        assert_clean(
+            &format!("{what}, {name} build"),
+            &crawl(&out, layout),
+            min_checked,
+        );
     }
 }
 
@@ -339,7 +354,10 @@ fn fixture_links_resolve_in_every_build() {
 #[test]
 fn subpath_build_keeps_absolute_urls_under_the_subpath() {
     let site = copy_fixture("basic");
-    let out = build_ok(site.path(), &["--base-url", "https://example.github.io/handbook/"]);
+    let out = build_ok(
+        site.path(),
+        &["--base-url", "https://example.github.io/handbook/"],
+    );
     let absolute: Vec<String> = html_files(&out)
         .into_iter()
         .flat_map(|f| urls_in_html(&read(out.join(f))))
@@ -363,7 +381,10 @@ fn subpath_build_keeps_absolute_urls_under_the_subpath() {
 #[test]
 fn a_dead_link_in_a_theme_fails_the_crawl() {
     let site = copy_fixture("broken-theme");
-    let out = build_ok(site.path(), &["--base-url", "https://example.github.io/handbook/"]);
+    let out = build_ok(
+        site.path(),
+        &["--base-url", "https://example.github.io/handbook/"],
+    );
     let report = crawl(&out, SUBPATH);
     let problems = report.problems.join("\n");
     for expected in [
@@ -372,6 +393,9 @@ fn a_dead_link_in_a_theme_fails_the_crawl() {
         "en/tags/index.html: `#no-such-anchor` points at `#no-such-anchor`",
         "en/tags/index.html: `https://example.github.io/handbook/en/gone/` does not resolve",
     ] {
-        assert!(problems.contains(expected), "missing `{expected}` in:\n{problems}");
+        assert!(
+            problems.contains(expected),
+            "missing `{expected}` in:\n{problems}"
+        );
     }
 }

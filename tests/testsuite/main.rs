@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod content;
 mod errors;
+mod hostile;
 mod html_tags;
 mod links;
 mod new_page;

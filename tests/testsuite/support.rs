@@ -60,7 +60,12 @@ pub fn repo_root() -> &'static Path {
 
 /// Builds `root` into `out` with extra arguments; panics with stderr on failure.
 pub fn build_into(root: &Path, out: &Path, args: &[&str]) {
-    let mut all = vec!["build", "--quiet", "--out", out.to_str().expect("UTF-8 temp path")];
+    let mut all = vec![
+        "build",
+        "--quiet",
+        "--out",
+        out.to_str().expect("UTF-8 temp path"),
+    ];
     all.extend_from_slice(args);
     let o = handbook(root, &all);
     assert!(
