@@ -10,6 +10,7 @@ mod hostile;
 mod html_tags;
 mod links;
 mod new_page;
+mod props;
 mod search;
 mod support;
 mod tags;
