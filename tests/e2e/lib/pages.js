@@ -19,17 +19,27 @@ export const PAGES_BASE = 'https://example.github.io/handbook/';
 export const SUBPATH = '/handbook/';
 export const LANGS = ['en', 'hi'];
 
-/** Builds the real handbook (once per process) and serves it under /handbook/. */
+/** Builds the real handbook as it is published (once per process); returns the folder. */
+export function buildHandbook() {
+  return buildSite({ name: 'handbook-pages', args: ['--root', REPO_ROOT, '--base-url', PAGES_BASE] });
+}
+
+/** Builds the fixture site tests/fixtures/<name> (once per process); returns the folder. */
+export function buildFixture(name) {
+  const root = path.join(REPO_ROOT, 'tests', 'fixtures', name);
+  return buildSite({ name: `fixture-${name}`, args: ['--root', root, '--base-url', PAGES_BASE] });
+}
+
+/** Builds the real handbook and serves it under /handbook/. */
 export async function servedHandbook() {
-  const dir = await buildSite({ name: 'handbook-pages', args: ['--root', REPO_ROOT, '--base-url', PAGES_BASE] });
+  const dir = await buildHandbook();
   const server = await serve(dir, { subpath: SUBPATH });
   return { dir, url: server.url, close: server.close };
 }
 
-/** Builds a fixture site under tests/fixtures/<name> (once per process) and serves it. */
-export async function servedFixture(name, extraArgs = []) {
-  const root = path.join(REPO_ROOT, 'tests', 'fixtures', name);
-  const dir = await buildSite({ name: `fixture-${name}`, args: ['--root', root, '--base-url', PAGES_BASE, ...extraArgs] });
+/** Builds a fixture site and serves it under /handbook/. */
+export async function servedFixture(name) {
+  const dir = await buildFixture(name);
   const server = await serve(dir, { subpath: SUBPATH });
   return { dir, url: server.url, close: server.close };
 }
