@@ -30,17 +30,14 @@ function javaWorks(file) {
  * Java can never turn a CI run green.
  */
 export function findJava() {
-  const candidates = [
-    process.env.JAVA,
-    process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java'),
-    'java',
-  ].filter(Boolean);
-  for (const c of candidates) {
-    if (javaWorks(c)) return c;
-  }
+  const candidates = process.env.JAVA
+    ? [process.env.JAVA]
+    : [process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java'), 'java'].filter(Boolean);
+  const found = candidates.find(javaWorks);
+  if (found) return found;
   const hint =
-    'Java not found: the Nu Html Checker needs Java 11 or later. Install it with ' +
-    '`apt-get install default-jre-headless` (Debian), or set JAVA to a java executable.';
+    `Java not found (tried ${candidates.join(', ')}): the Nu Html Checker needs Java 11 or later. ` +
+    'Install it with `apt-get install default-jre-headless` (Debian), or set JAVA to a java executable.';
   if (process.env.CI === 'true' || process.env.JAVA) throw new Error(hint);
   return null;
 }

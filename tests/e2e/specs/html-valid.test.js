@@ -5,6 +5,7 @@
 
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 
 import { buildSite, REPO_ROOT } from '../lib/site.js';
 import { buildHandbook, buildFixture } from '../lib/pages.js';
@@ -52,5 +53,19 @@ describe('valid HTML and CSS (Nu Html Checker)', () => {
     );
     assert.ok(errors.some((m) => m.file === 'static/css/broken.css' && /colr/.test(m.message)), text);
     assert.ok(!errors.some((m) => m.file === 'static/css/site.css'), text);
+  });
+
+  it('under CI a missing Java fails the run instead of skipping', () => {
+    const script = "import('./lib/vnu.js').then((m) => m.findJava())";
+    const run = (env) =>
+      spawnSync(process.execPath, ['-e', script], {
+        cwd: new URL('..', import.meta.url),
+        env: { PATH: '/nonexistent', ...env },
+        encoding: 'utf8',
+      });
+    const ci = run({ CI: 'true' });
+    assert.notEqual(ci.status, 0);
+    assert.match(ci.stderr, /Java not found/);
+    assert.equal(run({}).status, 0, 'outside CI it only skips');
   });
 });
