@@ -7,6 +7,15 @@
 //! find every URL and every attribute reliably, including in output that a hostile page tried
 //! to break.
 
+/// Tags the Markdown renderer (pulldown-cmark and the worksheet pass) may emit; anything else
+/// in rendered content would be raw HTML that got through.
+#[rustfmt::skip]
+pub const MARKDOWN_TAGS: &[&str] = &[
+    "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
+    "em", "strong", "del", "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "div",
+    "span", "sup", "section",
+];
+
 /// A start tag as the browser sees it.
 #[derive(Debug, Clone)]
 pub struct StartTag {
@@ -16,6 +25,8 @@ pub struct StartTag {
     pub attrs: Vec<(String, String)>,
     /// 1-based line of the `<`.
     pub line: usize,
+    /// The raw text of a `<script>` or `<style>` element (empty for every other element).
+    pub text: String,
 }
 
 impl StartTag {
@@ -104,15 +115,23 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
         }
         let line = html[..lt].matches('\n').count() + 1;
         let raw_text = matches!(name.as_str(), "script" | "style");
-        out.push(StartTag { name, attrs, line });
         i = j.min(html.len());
+        let mut text = String::new();
         if raw_text {
-            let close = format!("</{}", &out.last().expect("just pushed").name);
-            i = html[i..]
+            let close = format!("</{name}");
+            let end = html[i..]
                 .to_ascii_lowercase()
                 .find(&close)
                 .map_or(html.len(), |e| i + e);
+            text = html[i..end].to_string();
+            i = end;
         }
+        out.push(StartTag {
+            name,
+            attrs,
+            line,
+            text,
+        });
     }
     out
 }
@@ -188,6 +207,7 @@ fn scanner_reads_attributes_like_a_browser() {
     let tags = start_tags(html);
     let names: Vec<_> = tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["p", "a", "script", "img", "input"]);
+    assert_eq!(tags[2].text, "var s = '<img src=no>';");
     assert_eq!(tags[0].attr("class"), Some("x"));
     assert_eq!(tags[1].attr("href"), Some("/a?b=1&c=2"));
     assert_eq!(tags[1].attr("data-x"), Some("\"'A"));

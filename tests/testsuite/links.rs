@@ -360,8 +360,7 @@ fn subpath_build_keeps_absolute_urls_under_the_subpath() {
     );
     let absolute: Vec<String> = html_files(&out)
         .into_iter()
-        .flat_map(|f| urls_in_html(&read(out.join(f))))
-        .map(|f| f.url)
+        .flat_map(|f| attr_links(&read(out.join(f))))
         .filter(|u| u.starts_with(PAGES_ORIGIN))
         .collect();
     assert!(

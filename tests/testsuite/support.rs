@@ -88,6 +88,16 @@ pub fn main_of(html: &str) -> String {
     html[start..end].to_string()
 }
 
+/// Values of every `href` and `src` attribute, entity-decoded, in document order.
+pub fn attr_links(html: &str) -> Vec<String> {
+    crate::html_tags::start_tags(html)
+        .into_iter()
+        .flat_map(|t| t.attrs)
+        .filter(|(name, _)| name == "href" || name == "src")
+        .map(|(_, value)| value)
+        .collect()
+}
+
 /// Every file under `dir` with its bytes.
 pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)

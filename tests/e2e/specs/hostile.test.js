@@ -16,8 +16,39 @@ import { launch, collectErrors } from '../lib/browser.js';
 import { buildSite, REPO_ROOT } from '../lib/site.js';
 import { servedFixture } from '../lib/pages.js';
 
-/** Everything in the live DOM that could run script. */
-function liveDanger() {
+/** Element names the Markdown renderer may write (as in tests/testsuite/html_tags.rs). */
+const MARKDOWN_TAGS = [
+  'p', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code',
+  'em', 'strong', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'hr', 'br', 'div',
+  'span', 'sup', 'section',
+];
+
+/**
+ * What the theme itself writes: element names in its templates and those its scripts create
+ * (`createElement('mark')`), and its inline scripts.
+ */
+function themeMarkup() {
+  const theme = path.join(REPO_ROOT, 'themes', 'default');
+  const tags = new Set(MARKDOWN_TAGS);
+  const scripts = [];
+  for (const f of fs.readdirSync(path.join(theme, 'templates'))) {
+    const html = fs.readFileSync(path.join(theme, 'templates', f), 'utf8');
+    for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g)) tags.add(m[1].toLowerCase());
+    for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(m[1].trim());
+  }
+  for (const f of fs.readdirSync(path.join(theme, 'static', 'js'))) {
+    const js = fs.readFileSync(path.join(theme, 'static', 'js', f), 'utf8');
+    for (const m of js.matchAll(/createElement(?:NS)?\((?:[^,)]*,\s*)?['"]([a-zA-Z0-9-]+)['"]/g)) tags.add(m[1].toLowerCase());
+  }
+  return { tags: [...tags], scripts };
+}
+
+/**
+ * Everything in the live DOM that could run script: event handlers, script URLs, scripts that
+ * are not the theme's (files under static/js/ or the search index, or inline scripts written
+ * verbatim in its templates), and any kind of element neither the theme nor Markdown writes.
+ */
+function liveDanger({ tags, scripts }) {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.attributes) {
@@ -26,11 +57,12 @@ function liveDanger() {
         found.push(`<${el.localName} ${a.name}="${a.value}">`);
       }
     }
-    if (el.localName === 'script' && !/\/static\/js\/|search-index\//.test(el.getAttribute('src') ?? '')) {
-      found.push(`<script src="${el.getAttribute('src') ?? ''}"> ${el.textContent.slice(0, 60)}`);
-    }
-    if (['iframe', 'object', 'embed', 'style', 'svg', 'math', 'base'].includes(el.localName)) {
-      found.push(`<${el.localName}>`);
+    if (el.localName === 'script') {
+      const src = el.getAttribute('src');
+      const ok = src === null ? scripts.includes(el.textContent.trim()) : /\/static\/js\/|search-index\//.test(src);
+      if (!ok) found.push(`<script src="${src ?? ''}"> ${el.textContent.slice(0, 60)}`);
+    } else if (!tags.includes(el.localName)) {
+      found.push(`<${el.localName}> is neither the theme's nor Markdown's`);
     }
   }
   return found;
@@ -49,6 +81,8 @@ function pagesOf(dir) {
   walk('');
   return out.sort();
 }
+
+const theme = themeMarkup();
 
 describe('hostile markup stays text in the browser', () => {
   let site;
@@ -80,7 +114,7 @@ describe('hostile markup stays text in the browser', () => {
     for (const url of urls) {
       await page.goto(url);
       await act(page);
-      for (const d of await page.evaluate(liveDanger)) danger.push(`${url}: ${d}`);
+      for (const d of await page.evaluate(liveDanger, theme)) danger.push(`${url}: ${d}`);
     }
     await page.close();
     return { dialogs, errors, danger };

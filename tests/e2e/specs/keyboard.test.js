@@ -187,7 +187,7 @@ describe('keyboard-only use', () => {
     await page.waitForSelector('[data-search-results] a');
     // From the search page's own box, Tab leads to the results.
     await page.focus('main input[type="search"]');
-    const result = await tabUntil(page, (f) => f.inMain && f.tag === 'a' && f.href?.includes('/hi/'), 10);
+    const result = await tabUntil(page, (f) => f.inMain && f.tag === 'a' && f.href?.includes('/hi/'), 40);
     assertFocusVisible(result, 'first search result');
     await Promise.all([page.waitForURL((u) => !u.pathname.includes('/search/')), page.keyboard.press('Enter')]);
     assert.equal(page.url(), new URL(result.href, page.url()).href);
