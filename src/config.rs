@@ -56,10 +56,13 @@ impl Config {
         let raw = if path.exists() {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read `{}`", path.display()))?;
+            // A byte-order mark (Windows editors) is not part of the YAML: with one, serde_yaml
+            // sees a second document and refuses the file.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             if text.trim().is_empty() {
                 RawConfig::default()
             } else {
-                serde_yaml::from_str(&text).map_err(|e| {
+                serde_yaml::from_str(text).map_err(|e| {
                     let loc = e
                         .location()
                         .map(|l| format!(":{}:{}", l.line(), l.column()))
@@ -137,10 +140,37 @@ fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
 
 /// serde_yaml appends " at line X column Y"; we print the location ourselves, first.
 pub fn strip_location(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+    // serde_yaml may name several places ("… at line 3 column 1, while scanning a quoted
+    // scalar at line 1 column 8"), counted from the start of the YAML, not of the file; the
+    // caller reports the file's line, so every one of them goes.
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after = &rest[i + " at line ".len()..];
+        let mut skip = digits(after);
+        if let Some(col) = after[skip..].strip_prefix(" column ") {
+            skip += " column ".len() + digits(col);
+        }
+        rest = &after[skip..];
     }
+    out.push_str(rest);
+    // Rust type names mean nothing to a contributor.
+    out.replace(" as u128", "")
+        .replace("expected i64", "expected a whole number")
+        .replace(
+            "expected struct RawFrontMatter",
+            "expected fields written as `name: value`",
+        )
+        .replace(
+            "expected struct RawSource",
+            "expected `name:` and, if there is one, `url:` on indented lines below",
+        )
+        .replace(
+            "expected struct RawConfig",
+            "expected settings written as `name: value`",
+        )
 }
 
 #[cfg(test)]
@@ -151,6 +181,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(CONFIG_FILE), yaml).unwrap();
         Config::load(dir.path(), &Overrides::default())
+    }
+
+    #[test]
+    fn serde_messages_lose_positions_and_type_names() {
+        assert_eq!(
+            strip_location(
+                "found unexpected end of stream at line 3 column 1, while scanning a quoted scalar at line 1 column 8"
+            ),
+            "found unexpected end of stream, while scanning a quoted scalar"
+        );
+        assert_eq!(
+            strip_location(
+                "weight: invalid type: integer `9` as u128, expected i64 at line 4 column 9"
+            ),
+            "weight: invalid type: integer `9`, expected a whole number"
+        );
+        assert_eq!(strip_location("no location"), "no location");
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf() {
+        let c =
+            load("\u{feff}title:\r\n  en: Mark\r\nlanguages: [en, hi]\r\ndefault_language: hi\r\n")
+                .unwrap();
+        assert_eq!(c.default_language.as_str(), "hi");
     }
 
     #[test]

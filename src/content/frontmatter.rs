@@ -213,7 +213,7 @@ fn parse_front_matter(
     } else {
         match serde_yaml::from_str(yaml) {
             Ok(raw) => raw,
-            Err(e) => return Err(vec![yaml_error(&e, rel, &lines)]),
+            Err(e) => return Err(vec![yaml_error(&e, rel, yaml, &lines)]),
         }
     };
     let mut errors = Vec::new();
@@ -309,18 +309,28 @@ fn parse_front_matter(
     })
 }
 
-fn yaml_error(e: &serde_yaml::Error, rel: &Path, lines: &BTreeMap<String, usize>) -> Diagnostic {
+fn yaml_error(
+    e: &serde_yaml::Error,
+    rel: &Path,
+    yaml: &str,
+    lines: &BTreeMap<String, usize>,
+) -> Diagnostic {
     let msg = strip_location(&e.to_string());
     // serde_yaml counts lines from the start of the YAML; the file has the `---` line first.
-    let (line, col) = e.location().map_or((1, 0), |l| (l.line() + 1, l.column()));
-    // Name the field: "unknown field `x`" or "title: invalid type…" or "missing field `x`".
+    let (mut line, mut col) = e.location().map_or((1, 0), |l| (l.line() + 1, l.column()));
+    let duplicate = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next());
+    // Name the field: "unknown field `x`", "title: invalid type…", "tags[0]: invalid type…",
+    // "source.name: …" or "duplicate field `x`".
     let field = msg
         .strip_prefix("unknown field `")
         .and_then(|r| r.split('`').next())
+        .or(duplicate)
         .or_else(|| {
             msg.split_once(": ")
                 .map(|(f, _)| f)
-                .filter(|f| lines.contains_key(*f) || f.contains('.'))
+                .filter(|f| lines.contains_key(*f) || f.contains(['.', '[']))
         })
         .map(str::to_string);
     let plain = match (&field, msg.strip_prefix("unknown field `")) {
@@ -330,6 +340,22 @@ fn yaml_error(e: &serde_yaml::Error, rel: &Path, lines: &BTreeMap<String, usize>
                 "unknown field; the allowed fields are {}",
                 expected.trim_start_matches("one of ")
             )
+        }
+        (Some(f), None) if duplicate.is_some() => {
+            // serde points at the start of the map; the second `f:` line is the one to fix.
+            if let Some(i) = yaml
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.strip_prefix(f.as_str())
+                        .is_some_and(|r| r.starts_with(':'))
+                })
+                .nth(1)
+                .map(|(i, _)| i)
+            {
+                (line, col) = (i + 2, 1);
+            }
+            "is written twice; keep one of them".to_string()
         }
         (Some(f), None) => msg
             .strip_prefix(&format!("{f}: "))
@@ -386,6 +412,20 @@ mod tests {
         let e = parse("---\ntitle: a\nsummary: b\ntags: [x]\nweight: heavy\n---\n").unwrap_err();
         assert_eq!(e[0].field.as_deref(), Some("weight"), "{e:?}");
         assert_eq!(e[0].line, 5);
+    }
+
+    #[test]
+    fn list_items_and_duplicates_name_their_field() {
+        let e = parse("---\ntitle: a\nsummary: b\ntags: [[x]]\n---\n").unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("tags[0]"), "{e:?}");
+        assert!(!e[0].message.contains("YAML"), "{}", e[0].message);
+        let e = parse("---\ntitle: a\nsummary: b\ntags: [x]\nsummary: c\n---\n").unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("summary"), "{e:?}");
+        assert_eq!(e[0].line, 5);
+        assert!(e[0].message.contains("twice"), "{}", e[0].message);
+        let e = parse("---\n- a\n- b\n---\n").unwrap_err();
+        assert!(e[0].message.contains("`name: value`"), "{}", e[0].message);
+        assert!(!e[0].message.contains("Raw"), "{}", e[0].message);
     }
 
     #[test]

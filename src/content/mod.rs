@@ -1,5 +1,6 @@
 //! Reading content: discovery (stage 1) and parsing (stage 2).
 
+pub mod assets;
 pub mod discover;
 pub mod frontmatter;
 pub mod markdown;

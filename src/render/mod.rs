@@ -17,6 +17,7 @@ use crate::model::url::{Linker, SitePath};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::path::Path;
 use templates::{Theme, tera_error_chain};
 use views::*;
 
@@ -68,7 +69,41 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
     let mut diags = diags;
     files.extend(asset_files(site, &mut diags));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    report_collisions(site, &files, &mut diags);
     (files, diags)
+}
+
+/// Two files for one output path would leave the one written last, which is not even
+/// deterministic: a file in `content/` named like a generated one (`content/en/atom.xml`)
+/// would replace it, and one named like a generated folder (`content/en/tips/rest` beside
+/// `rest.md`) would stop the write half-way. Always the content file's fault, since generated
+/// paths never clash.
+fn report_collisions(site: &Site, sorted: &[OutputFile], diags: &mut Diagnostics) {
+    let folders: std::collections::BTreeSet<&str> = sorted
+        .iter()
+        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
+        .collect();
+    let mut clashes: Vec<&str> = sorted
+        .windows(2)
+        .filter(|pair| pair[0].path == pair[1].path)
+        .map(|pair| pair[0].path.as_str())
+        .collect();
+    clashes.extend(
+        sorted
+            .iter()
+            .map(|f| f.path.as_str())
+            .filter(|p| folders.contains(p)),
+    );
+    for path in clashes {
+        let culprit = site.assets.iter().find(|a| a.site_path.as_str() == path);
+        diags.push(Diagnostic::error(
+            culprit.map_or(Path::new("content"), |a| a.rel.as_path()),
+            0,
+            format!(
+                "would be written to `{path}`, where the site already writes a page, file or folder of its own; rename or move it"
+            ),
+        ));
+    }
 }
 
 /// Renders the given jobs in parallel.
@@ -166,7 +201,10 @@ pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for asset in &site.assets {
         match std::fs::read(&asset.path) {
-            Ok(bytes) => files.push(OutputFile::new(asset.site_path.as_str(), bytes)),
+            Ok(bytes) => match crate::content::assets::refuse_reason(&asset.rel, &bytes) {
+                Some(why) => diags.push(Diagnostic::error(&asset.rel, 0, why)),
+                None => files.push(OutputFile::new(asset.site_path.as_str(), bytes)),
+            },
             Err(e) => diags.push(Diagnostic::error(
                 &asset.rel,
                 0,
@@ -1058,6 +1096,9 @@ impl<'a> Renderer<'a> {
         }
         for s in chrome.switcher.iter_mut() {
             s.href = rooted_from(&s.href, &self.linker.base.path);
+            // A missing page has no translation to miss: the link goes to that language's
+            // home, without a "not yet translated" note that would not be true.
+            s.note.clear();
         }
         let view = NotFoundView {
             homes: self.languages(&path, true),

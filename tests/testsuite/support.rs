@@ -66,6 +66,29 @@ pub fn build_ok(root: &Path, args: &[&str]) -> PathBuf {
     out
 }
 
+/// The repository itself: the real handbook's site folder.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds `root` into `out` with extra arguments; panics with stderr on failure.
+pub fn build_into(root: &Path, out: &Path, args: &[&str]) {
+    let mut all = vec![
+        "build",
+        "--quiet",
+        "--out",
+        out.to_str().expect("UTF-8 temp path"),
+    ];
+    all.extend_from_slice(args);
+    let o = handbook(root, &all);
+    assert!(
+        o.status.success(),
+        "build of {} failed:\n{}",
+        root.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 pub fn read(path: impl AsRef<Path>) -> String {
     let p = path.as_ref();
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
@@ -78,20 +101,14 @@ pub fn main_of(html: &str) -> String {
     html[start..end].to_string()
 }
 
-/// Values of every `href` and `src` attribute (the theme always double-quotes them).
+/// Values of every `href` and `src` attribute, entity-decoded, in document order.
 pub fn attr_links(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in [" href=\"", " src=\""] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            rest = &rest[i + attr.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].replace("&amp;", "&"));
-                rest = &rest[end..];
-            }
-        }
-    }
-    out
+    crate::html_tags::start_tags(html)
+        .into_iter()
+        .flat_map(|t| t.attrs)
+        .filter(|(name, _)| name == "href" || name == "src")
+        .map(|(_, value)| value)
+        .collect()
 }
 
 /// Every file under `dir` with its bytes.

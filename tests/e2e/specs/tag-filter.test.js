@@ -1,6 +1,7 @@
 // The tips list narrows by tag in place with JavaScript, puts ?tag= in the URL so a filtered
 // list can be shared, announces the count in the page's language, and without JavaScript the
-// same chips are plain links to the tag pages. Runs over tests/fixtures/tags.
+// same chips are plain links to the tag pages. Runs over tests/fixtures/tags, and every chip
+// of the real handbook's tips lists.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { serve } from '../lib/server.js';
 import { launch, collectErrors } from '../lib/browser.js';
 import { buildSite, REPO_ROOT } from '../lib/site.js';
+import { servedHandbook } from '../lib/pages.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures', 'tags');
 
@@ -74,4 +76,42 @@ describe('tag filter on the tips list', () => {
     assert.match(await page.textContent('main'), /Gamma tip/);
     await context.close();
   });
+});
+
+describe('tag filter on the real handbook', () => {
+  let site;
+  let browser;
+  before(async () => {
+    site = await servedHandbook();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const lang of ['en', 'hi']) {
+    it(`every chip of the ${lang} tips list shows exactly its tips`, async (t) => {
+      if (!browser) return t.skip('chromium not installed');
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${site.url}${lang}/tips/`);
+      const total = await page.locator('[data-filter-list] > li').count();
+      const chips = await page.$$eval('.tag-filter a[data-tag]:not([data-tag=""])', (as) =>
+        as.map((a) => ({ tag: a.dataset.tag, count: Number(a.querySelector('.tag-count')?.textContent) })),
+      );
+      assert.ok(chips.length >= 5, JSON.stringify(chips));
+      for (const chip of chips) {
+        await page.click(`.tag-filter a[data-tag="${chip.tag}"]`);
+        const shown = await page.$$eval('[data-filter-list] > li:not([hidden])', (lis) => lis.map((li) => li.dataset.tags));
+        assert.equal(shown.length, chip.count, `${chip.tag}: the chip's count`);
+        assert.ok(shown.length < total, `${chip.tag} narrows the list`);
+        assert.ok(shown.every((tags) => tags.split(' ').includes(chip.tag)), `${chip.tag}: ${shown}`);
+        assert.equal(new URL(page.url()).searchParams.get('tag'), chip.tag);
+        assert.notEqual((await page.textContent('.filter-status')).trim(), '');
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
 });
