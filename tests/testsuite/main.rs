@@ -8,6 +8,7 @@ mod content;
 mod errors;
 mod links;
 mod new_page;
+mod preview;
 mod search;
 mod support;
 mod tags;

@@ -1,0 +1,428 @@
+//! Which render jobs a change touches, for `serve`. A full render of a large site takes
+//! seconds; an edit to one page must be served again in milliseconds, so this module works out
+//! exactly which jobs show something of the changed pages:
+//!
+//! - the page itself (or the home or section list whose intro it is);
+//! - when its *entry* changes (title, summary, date, tags, weight; or the page comes or goes):
+//!   its section list, its language's home page, feed, tag pages and tag index, and the pages
+//!   that list it among their related pages, before or after the change;
+//! - when it comes or goes: its translations (language switcher, `hreflang`), and the sitemap;
+//! - pages whose links to it resolve differently (found through [`Dependents`]).
+//!
+//! The search index spans every page of a language, so it is reported per language, not as a
+//! job. A test renders every job after a series of edits and compares with a fresh build.
+
+use super::{Job, RELATED_COUNT};
+use crate::content::frontmatter::FrontMatter;
+use crate::model::lang::{Lang, PageKey, Place, Section};
+use crate::model::site::{Page, Site, TagIndex, link_target, related_rank_cmp, shared_tags};
+use crate::model::url::SitePath;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A page by its identity, which, unlike its id, survives pages coming and going.
+pub type PageRef = (Lang, PageKey);
+
+fn page_ref(p: &Page) -> PageRef {
+    (p.lang.clone(), p.key.clone())
+}
+
+/// Which pages depend on which: who links to which file and who lists whom among its related
+/// pages. Built once over the whole site, then kept up to date change by change.
+#[derive(Default)]
+pub struct Dependents {
+    /// Target file (relative to the site root) → pages with a link to it, resolved or not.
+    links_to: HashMap<PathBuf, BTreeSet<PageRef>>,
+    targets: HashMap<PageRef, Vec<PathBuf>>,
+    /// Page → the related pages it lists, in order.
+    related: HashMap<PageRef, Vec<PageRef>>,
+    /// Page → the pages that list it among their related pages.
+    listed_in: HashMap<PageRef, BTreeSet<PageRef>>,
+}
+
+impl Dependents {
+    pub fn new(site: &Site) -> Dependents {
+        let mut deps = Dependents::default();
+        for p in &site.pages {
+            deps.set_links(page_ref(p), Some(p));
+        }
+        let index = TagIndex::new(site);
+        let lists: Vec<(PageRef, Vec<PageRef>)> = site
+            .pages
+            .par_iter()
+            .filter(|p| has_page_job(p))
+            .map(|p| (page_ref(p), related_refs(site, &index, p)))
+            .collect();
+        for (r, list) in lists {
+            deps.set_related(r, Some(list));
+        }
+        deps
+    }
+
+    /// Pages with a link to `target` (a file relative to the site root).
+    pub fn linking_to(&self, target: &Path) -> impl Iterator<Item = &PageRef> {
+        self.links_to.get(target).into_iter().flatten()
+    }
+
+    /// Records the links of `r` as they are now (`None`: the page is gone).
+    pub fn set_links(&mut self, r: PageRef, page: Option<&Page>) {
+        if let Some(old) = self.targets.remove(&r) {
+            for t in old {
+                if let Some(set) = self.links_to.get_mut(&t) {
+                    set.remove(&r);
+                    if set.is_empty() {
+                        self.links_to.remove(&t);
+                    }
+                }
+            }
+        }
+        let Some(page) = page else { return };
+        let mut targets: Vec<PathBuf> = page
+            .scan
+            .links
+            .iter()
+            .filter_map(|l| link_target(&page.rel, &l.dest))
+            .collect();
+        targets.sort();
+        targets.dedup();
+        for t in &targets {
+            self.links_to
+                .entry(t.clone())
+                .or_default()
+                .insert(r.clone());
+        }
+        self.targets.insert(r, targets);
+    }
+
+    fn set_related(&mut self, r: PageRef, list: Option<Vec<PageRef>>) {
+        if let Some(old) = self.related.remove(&r) {
+            for listed in old {
+                if let Some(set) = self.listed_in.get_mut(&listed) {
+                    set.remove(&r);
+                    if set.is_empty() {
+                        self.listed_in.remove(&listed);
+                    }
+                }
+            }
+        }
+        let Some(list) = list else { return };
+        for listed in &list {
+            self.listed_in
+                .entry(listed.clone())
+                .or_default()
+                .insert(r.clone());
+        }
+        self.related.insert(r, list);
+    }
+}
+
+fn related_refs(site: &Site, index: &TagIndex, p: &Page) -> Vec<PageRef> {
+    site.related(p, index, RELATED_COUNT)
+        .into_iter()
+        .map(page_ref)
+        .collect()
+}
+
+/// Pages that are rendered on their own (home and section intros render inside lists).
+fn has_page_job(p: &Page) -> bool {
+    matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_))
+}
+
+/// What a page showed before a change.
+#[derive(Debug, Clone)]
+pub struct Before {
+    pub front: FrontMatter,
+    pub headings: Vec<String>,
+}
+
+impl Before {
+    pub fn of(page: &Page) -> Before {
+        Before {
+            front: page.front.clone(),
+            headings: page.scan.headings.iter().map(|h| h.id.clone()).collect(),
+        }
+    }
+}
+
+/// A page that was edited, created or deleted, with what it was before (`None`: it is new).
+#[derive(Debug, Clone)]
+pub struct Changed {
+    pub page: PageRef,
+    pub before: Option<Before>,
+}
+
+/// Whether two versions of a page look the same in lists (sections, tags, related, feeds).
+fn same_entry(a: &FrontMatter, b: &FrontMatter) -> bool {
+    a.title == b.title
+        && a.summary == b.summary
+        && a.date == b.date
+        && a.weight == b.weight
+        && a.tags.len() == b.tags.len()
+        && a.tags.iter().zip(&b.tags).all(|(x, y)| x.slug == y.slug)
+}
+
+/// The files other pages link to whose meaning changed: pages that came or went or whose
+/// headings (link anchors) changed. Pages linking to them must resolve their links again.
+pub fn changed_link_targets(site: &Site, changed: &[Changed]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for c in changed {
+        let now = site.id_of(&c.page.0, &c.page.1).map(|id| &site.pages[id]);
+        let differs = match (&c.before, now) {
+            (Some(b), Some(p)) => p.scan.headings.iter().map(|h| &h.id).ne(b.headings.iter()),
+            (None, None) => false,
+            _ => true,
+        };
+        if differs && let Some(rel) = source_rel(site, &c.page) {
+            out.push(rel);
+        }
+    }
+    out
+}
+
+/// The file a page is written in, as links name it: `content/<lang>/<section>/<slug>.md`.
+pub fn source_rel(site: &Site, r: &PageRef) -> Option<PathBuf> {
+    let (lang, key) = r;
+    if !site.config.languages.contains(lang) {
+        return None;
+    }
+    let mut p = PathBuf::from(crate::content::discover::CONTENT_DIR).join(lang.as_str());
+    match key {
+        PageKey::Home => p.push("_index.md"),
+        PageKey::SectionIndex(s) => p.extend([s.slug(), "_index.md"]),
+        PageKey::Standalone(slug) => p.push(format!("{slug}.md")),
+        PageKey::Entry(s, slug) => p.extend([s.slug().to_string(), format!("{slug}.md")]),
+    }
+    Some(p)
+}
+
+/// What a batch of changes needs rendered again.
+#[derive(Debug, Default)]
+pub struct Affected {
+    pub jobs: BTreeSet<Job>,
+    /// Files of the previous output that no longer exist (deleted pages, unused tags).
+    pub removed: BTreeSet<String>,
+    /// Languages whose search index changes.
+    pub search: BTreeSet<Lang>,
+    pub sitemap: bool,
+    /// Every page shows the change (the about page, linked from every footer, came or went).
+    pub all: bool,
+}
+
+/// The jobs that show the changed pages, on the site after the change. `tags_before` is
+/// [`Site::tag_slugs`] before the change; `relinked` are pages whose links now resolve
+/// differently. Updates `deps` to the site as it is now.
+pub fn content_jobs(
+    site: &Site,
+    deps: &mut Dependents,
+    changed: &[Changed],
+    tags_before: &[String],
+    relinked: &[PageRef],
+) -> Affected {
+    let mut out = Affected::default();
+    // The job that shows a page's body: its own, or the list whose intro it is.
+    let own_job = |out: &mut Affected, r: &PageRef| {
+        let (lang, key) = r;
+        match key {
+            PageKey::Home => {
+                out.jobs.insert(Job::Home(lang.clone()));
+            }
+            PageKey::SectionIndex(s) => {
+                out.jobs.insert(Job::Section(lang.clone(), *s));
+            }
+            PageKey::Entry(..) | PageKey::Standalone(_) => {
+                if let Some(id) = site.id_of(lang, key) {
+                    out.jobs.insert(Job::Page(id));
+                }
+            }
+        }
+    };
+    for r in relinked {
+        own_job(&mut out, r);
+    }
+    // Pages whose entry changed, as they are now (None: gone).
+    let mut entry_changed: Vec<(&PageRef, Option<&Page>, Option<&Before>)> = Vec::new();
+    for c in changed {
+        let (lang, key) = &c.page;
+        let now = site.id_of(lang, key).map(|id| &site.pages[id]);
+        deps.set_links(c.page.clone(), now);
+        own_job(&mut out, &c.page);
+        if now.is_none() && c.before.is_none() {
+            continue;
+        }
+        out.search.insert(lang.clone());
+        let exists_changed = now.is_some() != c.before.is_some();
+        let entry = match (now, &c.before) {
+            (Some(p), Some(b)) => !same_entry(&p.front, &b.front),
+            _ => true,
+        };
+        if !entry {
+            continue;
+        }
+        entry_changed.push((&c.page, now, c.before.as_ref()));
+        out.search.extend(site.config.languages.iter().cloned());
+        let date_changed = now.map(|p| p.front.date) != c.before.as_ref().map(|b| b.front.date);
+        if exists_changed || date_changed {
+            out.sitemap = true;
+        }
+        if let PageKey::Entry(s, _) = key {
+            out.jobs.insert(Job::Section(lang.clone(), *s));
+            out.jobs.insert(Job::Home(lang.clone()));
+            if matches!(s, Section::Stories | Section::Guidance) {
+                out.jobs.insert(Job::Feed(lang.clone()));
+            }
+            if *s == Section::Tips {
+                // The tip of the day is picked among the default language's tips and shown
+                // in every language.
+                for l in &site.config.languages {
+                    out.jobs.insert(Job::Home(l.clone()));
+                }
+            }
+        }
+        if exists_changed {
+            if matches!(key, PageKey::Standalone(slug) if slug == "about") {
+                out.all = true;
+            }
+            if has_key_job(key) {
+                for l in site.config.languages.iter().filter(|l| *l != lang) {
+                    own_job(&mut out, &(l.clone(), key.clone()));
+                }
+                if now.is_none() {
+                    out.removed.insert(SitePath::of_page(lang, key).file());
+                }
+            }
+        }
+        let tags = now
+            .into_iter()
+            .flat_map(|p| &p.front.tags)
+            .chain(c.before.iter().flat_map(|b| &b.front.tags));
+        let mut any_tag = false;
+        for t in tags {
+            any_tag = true;
+            out.jobs.insert(Job::Tag(lang.clone(), t.slug.clone()));
+        }
+        if any_tag {
+            out.jobs.insert(Job::TagIndex(lang.clone()));
+        }
+    }
+    let tags_now: Vec<&str> = site.tag_slugs();
+    if tags_now.iter().ne(tags_before.iter()) {
+        out.sitemap = true;
+        for l in &site.config.languages {
+            out.jobs.insert(Job::TagIndex(l.clone()));
+            for t in &tags_now {
+                if tags_before.binary_search_by(|b| b.as_str().cmp(t)).is_err() {
+                    out.jobs.insert(Job::Tag(l.clone(), t.to_string()));
+                }
+            }
+            for t in tags_before {
+                if tags_now.binary_search(&t.as_str()).is_err() {
+                    out.removed
+                        .insert(SitePath::of_place(l, &Place::Tag(t.clone())).file());
+                }
+            }
+        }
+    }
+    // A tag page of a tag nobody uses any more is not rendered; it was removed above.
+    out.jobs.retain(|j| match j {
+        Job::Tag(_, t) => tags_now.binary_search(&t.as_str()).is_ok(),
+        _ => true,
+    });
+    related_jobs(site, deps, changed, &entry_changed, &mut out);
+    out
+}
+
+fn has_key_job(key: &PageKey) -> bool {
+    matches!(key, PageKey::Entry(..) | PageKey::Standalone(_))
+}
+
+/// Pages whose related list showed a changed page before, or would show it now, are rendered
+/// again and their lists recomputed; the lists of every other page stay as they were, because
+/// the change moved no other page relative to them.
+fn related_jobs(
+    site: &Site,
+    deps: &mut Dependents,
+    changed: &[Changed],
+    entry_changed: &[(&PageRef, Option<&Page>, Option<&Before>)],
+    out: &mut Affected,
+) {
+    let mut recompute: BTreeSet<PageRef> = BTreeSet::new();
+    for c in changed {
+        recompute.insert(c.page.clone());
+    }
+    for (r, now, _) in entry_changed {
+        recompute.extend(deps.listed_in.get(*r).into_iter().flatten().cloned());
+        let Some(a) = now else { continue };
+        for x in site.pages_in(&a.lang).filter(|x| has_page_job(x)) {
+            let xr = page_ref(x);
+            if x.id == a.id || recompute.contains(&xr) {
+                continue;
+            }
+            if would_list(site, deps, x, a) {
+                recompute.insert(xr);
+            }
+        }
+    }
+    if recompute.is_empty() {
+        return;
+    }
+    let index = TagIndex::new(site);
+    for r in recompute {
+        let page = site.id_of(&r.0, &r.1).map(|id| &site.pages[id]);
+        match page {
+            Some(p) if has_page_job(p) => {
+                let list = related_refs(site, &index, p);
+                out.jobs.insert(Job::Page(p.id));
+                deps.set_related(r, Some(list));
+            }
+            _ => deps.set_related(r, None),
+        }
+    }
+}
+
+/// Whether `a` (changed, not in `x`'s list before) ranks among `x`'s related pages now, given
+/// `x`'s list before: it needs to be eligible (a shared tag, or the same section for filling
+/// a short list) and either find the list short or rank above its last entry.
+fn would_list(site: &Site, deps: &Dependents, x: &Page, a: &Page) -> bool {
+    let shared = shared_tags(x, a);
+    let fills = match (x.section(), &a.key) {
+        (Some(s), PageKey::Entry(t, _)) => s == *t,
+        _ => false,
+    };
+    if shared == 0 && !fills {
+        return false;
+    }
+    let list = deps
+        .related
+        .get(&page_ref(x))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    if list.len() < RELATED_COUNT {
+        return true;
+    }
+    let Some(last) = list
+        .last()
+        .and_then(|(l, k)| site.id_of(l, k))
+        .map(|id| &site.pages[id])
+    else {
+        return true;
+    };
+    related_rank_cmp(x, a, shared, last, shared_tags(x, last)).is_lt()
+}
+
+/// The jobs that render with template `name` (a file of the theme's `templates/`), or `None`
+/// when any page may use it (the base layout, a partial, a macro file).
+pub fn jobs_using_template(site: &Site, name: &str) -> Option<Vec<Job>> {
+    let keep: fn(&Job) -> bool = match name {
+        "page.html" => |j| matches!(j, Job::Page(_)),
+        "section.html" => |j| matches!(j, Job::Section(..)),
+        "home.html" => |j| matches!(j, Job::Home(_)),
+        "tag.html" => |j| matches!(j, Job::Tag(..)),
+        "tags.html" => |j| matches!(j, Job::TagIndex(_)),
+        "search.html" => |j| matches!(j, Job::Search(_)),
+        "root.html" => |j| matches!(j, Job::Root),
+        "404.html" => |j| matches!(j, Job::NotFound),
+        _ => return None,
+    };
+    Some(super::jobs(site).into_iter().filter(keep).collect())
+}

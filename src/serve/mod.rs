@@ -1,0 +1,3 @@
+//! `handbook serve`: a live preview.
+
+pub mod store;
