@@ -162,8 +162,7 @@ impl Preview {
         let root = self.site.config.root.clone();
         let theme_dir = root.join(THEMES_DIR).join(&self.site.config.theme);
         let mut content = Vec::new();
-        let mut templates = BTreeSet::new();
-        let mut statics = false;
+        let mut theme = false;
         let (mut config, mut i18n) = (changes.rescan, false);
         let mut sources = Vec::new();
         for path in &changes.paths {
@@ -179,21 +178,14 @@ impl Preview {
             if rel == Path::new(CONFIG_FILE) {
                 config = true;
             } else if rel.starts_with(CONTENT_DIR) {
+                // Listed by `apply_content`, which knows which of them are content.
                 content.push(path.clone());
+                continue;
             } else if rel.starts_with(I18N_DIR) {
                 i18n = true;
-            } else if let Ok(inner) = path.strip_prefix(&theme_dir) {
-                if let Ok(name) = inner.strip_prefix("templates") {
-                    templates.insert(name.to_string_lossy().replace('\\', "/"));
-                } else if inner.starts_with("static") {
-                    statics = true;
-                } else {
-                    continue;
-                }
-            } else if path == &theme_dir || path == &root.join(THEMES_DIR) {
-                // The theme folder itself came or went.
-                templates.insert(String::new());
-                statics = true;
+            } else if path.starts_with(&theme_dir) || path == &root.join(THEMES_DIR) {
+                // What changed is found by comparing the theme before and after.
+                theme = true;
             } else {
                 continue;
             }
@@ -208,13 +200,16 @@ impl Preview {
             update
         } else {
             let mut update = self.apply_content(&content);
-            if !templates.is_empty() || statics {
-                let theme_update = self.reload_theme(&templates, statics);
+            if theme {
+                let theme_update = self.reload_theme(false);
                 update.css_only = theme_update.css_only && update.files.is_empty();
                 update.merge(theme_update);
             }
             update
         };
+        sources.append(&mut update.sources);
+        sources.sort();
+        sources.dedup();
         update.sources = sources;
         update.timings.total = start.elapsed();
         update
@@ -263,15 +258,15 @@ impl Preview {
             }
         }
         // The theme's `t()` holds the bundles, so it is made again with the new ones.
-        let mut update = self.reload_theme(&BTreeSet::from([String::new()]), false);
+        let mut update = self.reload_theme(true);
         update.search = self.site.config.languages.iter().cloned().collect();
         update
     }
 
-    /// Loads the theme again; renders the jobs using the changed `templates` (all of them for
-    /// a name no job renders directly, such as `base.html`, or for `""`) and copies changed
-    /// static files.
-    fn reload_theme(&mut self, templates: &BTreeSet<String>, statics: bool) -> Update {
+    /// Loads the theme again; renders the jobs using the templates that changed (every job
+    /// for `all`, or for a template no job renders directly, such as `base.html`) and copies
+    /// the static files that changed.
+    fn reload_theme(&mut self, all: bool) -> Update {
         let start = Instant::now();
         let theme = match Theme::load(
             &self.site.config.root,
@@ -285,45 +280,46 @@ impl Preview {
                 return Update::default();
             }
         };
-        let was_broken = self.theme_error.take().is_some();
+        let all = self.theme_error.take().is_some() || all;
         let old = std::mem::replace(&mut self.theme, theme);
         let mut update = Update::default();
-        if statics || was_broken {
-            let mut css_only = true;
-            for (name, file) in &self.theme.statics {
-                if old.statics.get(name).map(|f| &f.bytes) != Some(&file.bytes) {
-                    css_only &= name.ends_with(".css");
-                    update.files.push(OutputFile::new(
-                        format!("static/{name}"),
-                        file.bytes.clone(),
-                    ));
-                }
+        let mut css_only = true;
+        for (name, file) in &self.theme.statics {
+            if old.statics.get(name).map(|f| &f.bytes) != Some(&file.bytes) {
+                css_only &= name.ends_with(".css");
+                update.files.push(OutputFile::new(
+                    format!("static/{name}"),
+                    file.bytes.clone(),
+                ));
             }
-            for name in old.statics.keys() {
-                if !self.theme.statics.contains_key(name) {
-                    css_only = false;
-                    update.removed.push(format!("static/{name}"));
-                }
-            }
-            update.css_only = css_only && !update.files.is_empty() && templates.is_empty();
         }
+        for name in old.statics.keys() {
+            if !self.theme.statics.contains_key(name) {
+                css_only = false;
+                update.removed.push(format!("static/{name}"));
+            }
+        }
+        let old_names = old.template_sources.keys();
+        let names: BTreeSet<&String> = old_names
+            .chain(self.theme.template_sources.keys())
+            .collect();
         let mut jobs: BTreeSet<Job> = BTreeSet::new();
-        let mut all = was_broken;
-        for name in templates {
-            let changed = old.template_sources.get(name) != self.theme.template_sources.get(name);
-            if !changed && !name.is_empty() {
+        let mut every_job = all;
+        for name in names {
+            if old.template_sources.get(name) == self.theme.template_sources.get(name) {
                 continue;
             }
             match affected::jobs_using_template(&self.site, name) {
                 Some(list) => jobs.extend(list),
-                None => all = true,
+                None => every_job = true,
             }
         }
-        let jobs: Vec<Job> = if all {
+        let jobs: Vec<Job> = if every_job {
             render::jobs(&self.site)
         } else {
             jobs.into_iter().collect()
         };
+        update.css_only = css_only && !update.files.is_empty() && jobs.is_empty();
         update.timings.model = start.elapsed();
         update.merge(self.render(&jobs));
         update
@@ -399,22 +395,26 @@ impl Preview {
             if let Some(i) = assets.iter().position(|a| a.path == *path) {
                 let gone = assets.remove(i);
                 update.removed.push(gone.site_path.as_str().to_string());
+                update.sources.push(gone.rel.clone());
                 assets_changed.push(gone.rel);
             }
             match found {
                 Found::Page(source) => {
-                    touched.insert((source.lang.clone(), source.key.clone()), rel.clone());
+                    update.sources.push(rel.clone());
+                    let page = (source.lang.clone(), source.key.clone());
                     if !exists {
                         page_changes.push(PageChange::Remove(source.lang, source.key));
+                        touched.insert(page, rel);
                         continue;
                     }
                     match parse::parse_one(source) {
                         Ok(parsed) => {
                             let problems = parse::problems(&parsed);
                             if !problems.is_empty() {
-                                self.source_diags.insert(rel, problems);
+                                self.source_diags.insert(rel.clone(), problems);
                             }
                             page_changes.push(PageChange::Upsert(Box::new(parsed)));
+                            touched.insert(page, rel);
                         }
                         // The last good version of the page stays in the model meanwhile.
                         Err(diags) => {
@@ -425,6 +425,8 @@ impl Preview {
                 Found::Asset(asset) if exists => match std::fs::read(&asset.path) {
                     Ok(bytes) => {
                         update.removed.retain(|p| p != asset.site_path.as_str());
+                        update.sources.retain(|p| *p != asset.rel);
+                        update.sources.push(asset.rel.clone());
                         update
                             .files
                             .push(OutputFile::new(asset.site_path.as_str(), bytes));
@@ -439,6 +441,7 @@ impl Preview {
                     }
                 },
                 Found::Problem(d) if exists => {
+                    update.sources.push(rel.clone());
                     self.source_diags.insert(rel, vec![d]);
                 }
                 _ => {}
@@ -517,6 +520,7 @@ impl Preview {
         if affected.all {
             let mut all = self.render_everything();
             all.timings = update.timings;
+            all.sources = update.sources;
             return all;
         }
         let jobs: Vec<Job> = affected.jobs.into_iter().collect();
@@ -599,6 +603,7 @@ impl Update {
         self.removed.retain(|p| !files.contains_key(p));
         self.files = files.into_values().collect();
         self.removed.extend(other.removed);
+        self.sources.extend(other.sources);
         self.replace_all |= other.replace_all;
         self.search.extend(other.search);
         self.rendered += other.rendered;

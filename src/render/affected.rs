@@ -328,7 +328,7 @@ pub fn content_jobs(
         Job::Tag(_, t) => tags_now.binary_search(&t.as_str()).is_ok(),
         _ => true,
     });
-    related_jobs(site, deps, changed, &entry_changed, &mut out);
+    related_jobs(site, deps, &entry_changed, &mut out);
     out
 }
 
@@ -342,15 +342,13 @@ fn has_key_job(key: &PageKey) -> bool {
 fn related_jobs(
     site: &Site,
     deps: &mut Dependents,
-    changed: &[Changed],
     entry_changed: &[(&PageRef, Option<&Page>, Option<&Before>)],
     out: &mut Affected,
 ) {
     let mut recompute: BTreeSet<PageRef> = BTreeSet::new();
-    for c in changed {
-        recompute.insert(c.page.clone());
-    }
     for (r, now, _) in entry_changed {
+        // Its own list (its tags may have changed), and the lists that showed it.
+        recompute.insert((*r).clone());
         recompute.extend(deps.listed_in.get(*r).into_iter().flatten().cloned());
         let Some(a) = now else { continue };
         for x in site.pages_in(&a.lang).filter(|x| has_page_job(x)) {
@@ -367,15 +365,26 @@ fn related_jobs(
         return;
     }
     let index = TagIndex::new(site);
-    for r in recompute {
-        let page = site.id_of(&r.0, &r.1).map(|id| &site.pages[id]);
-        match page {
-            Some(p) if has_page_job(p) => {
-                let list = related_refs(site, &index, p);
-                out.jobs.insert(Job::Page(p.id));
+    /// A page and its new list (with its id), or `None` when it has no list any more.
+    type NewList = (PageRef, Option<(usize, Vec<PageRef>)>);
+    let lists: Vec<NewList> = recompute
+        .into_par_iter()
+        .map(|r| {
+            let page = site.id_of(&r.0, &r.1).map(|id| &site.pages[id]);
+            let list = match page {
+                Some(p) if has_page_job(p) => Some((p.id, related_refs(site, &index, p))),
+                _ => None,
+            };
+            (r, list)
+        })
+        .collect();
+    for (r, list) in lists {
+        match list {
+            Some((id, list)) => {
+                out.jobs.insert(Job::Page(id));
                 deps.set_related(r, Some(list));
             }
-            _ => deps.set_related(r, None),
+            None => deps.set_related(r, None),
         }
     }
 }

@@ -113,6 +113,17 @@ impl SearchWork {
         format!("{INDEX_DIR}/{lang}/")
     }
 
+    /// This work with the languages of `newer` replaced by newer documents.
+    pub fn merge(mut self, newer: SearchWork) -> SearchWork {
+        for (lang, docs) in newer.docs {
+            match self.docs.iter_mut().find(|(l, _)| *l == lang) {
+                Some(slot) => slot.1 = docs,
+                None => self.docs.push((lang, docs)),
+            }
+        }
+        self
+    }
+
     pub fn run(&self) -> Vec<OutputFile> {
         self.docs
             .iter()

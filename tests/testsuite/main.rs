@@ -10,6 +10,7 @@ mod links;
 mod new_page;
 mod preview;
 mod search;
+mod serve;
 mod support;
 mod tags;
 mod workflows;
