@@ -85,10 +85,10 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                     },
                     update.rendered,
                     if update.rendered == 1 { "" } else { "s" },
-                    t.total.as_millis(),
-                    t.parse.as_millis(),
-                    t.model.as_millis(),
-                    t.render.as_millis()
+                    ms(t.total),
+                    ms(t.parse),
+                    ms(t.model),
+                    ms(t.render)
                 );
             }
         }
@@ -120,4 +120,14 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         }
     };
     serve::run(&options, Arc::new(report))
+}
+
+/// Milliseconds, with a decimal below 10.
+fn ms(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{ms:.0}")
+    }
 }

@@ -14,15 +14,16 @@
 use super::collapse_per_file;
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::content::discover::{self, CONTENT_DIR, Found, is_ignored};
-use crate::content::parse;
+use crate::content::parse::{self, ParsedPage};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::{I18N_DIR, I18n};
-use crate::model::site::{PageChange, Site};
+use crate::model::site::{PageChange, Site, TagIndex};
 use crate::output::OutputFile;
 use crate::render::affected::{self, Before, Changed, Dependents, PageRef};
 use crate::render::search::SearchWork;
 use crate::render::templates::{THEMES_DIR, Theme};
 use crate::render::{self, Job};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -33,6 +34,8 @@ pub struct Preview {
     overrides: Overrides,
     site: Site,
     theme: Theme,
+    /// Tag index of `site`, kept between renders (it changes only when lists change).
+    tags: TagIndex,
     deps: Dependents,
     /// Discovery and parse problems, by source file (relative to the root).
     source_diags: BTreeMap<PathBuf, Vec<Diagnostic>>,
@@ -101,11 +104,13 @@ impl Preview {
         let mut model = Diagnostics::default();
         let site = Site::build(config, i18n, parsed, found.assets, &mut model);
         let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
-        let deps = Dependents::new(&site);
+        let tags = TagIndex::new(&site);
+        let deps = Dependents::new(&site, &tags);
         let mut preview = Preview {
             overrides: overrides.clone(),
             site,
             theme,
+            tags,
             deps,
             source_diags: by_file(source.0),
             model_diags: by_file(model.0),
@@ -350,7 +355,7 @@ impl Preview {
     /// Renders `jobs`; a failed job keeps its last good output and files its problem.
     fn render(&mut self, jobs: &[Job]) -> Update {
         let start = Instant::now();
-        let results = render::render_job_results(&self.site, &self.theme, jobs);
+        let results = render::render_job_results_with(&self.site, &self.theme, &self.tags, jobs);
         let mut update = Update {
             rendered: jobs.len(),
             ..Update::default()
@@ -384,13 +389,30 @@ impl Preview {
         let mut touched: BTreeMap<PageRef, PathBuf> = BTreeMap::new();
         let mut assets = self.site.assets.clone();
         let mut assets_changed: Vec<PathBuf> = Vec::new();
-        for path in &files {
-            let meta = std::fs::symlink_metadata(path);
-            let exists = meta.is_ok();
-            let is_symlink = meta.map(|m| m.file_type().is_symlink()).unwrap_or(false);
+        let classified: Vec<(&PathBuf, bool, Found)> = files
+            .iter()
+            .map(|path| {
+                let meta = std::fs::symlink_metadata(path);
+                let exists = meta.is_ok();
+                let is_symlink = meta.map(|m| m.file_type().is_symlink()).unwrap_or(false);
+                (
+                    path,
+                    exists,
+                    discover::classify_file(config, path, is_symlink),
+                )
+            })
+            .collect();
+        // Pages are parsed in parallel: a checkout can change hundreds at once.
+        let mut parsed: Vec<Option<Result<ParsedPage, Vec<Diagnostic>>>> = classified
+            .par_iter()
+            .map(|(_, exists, found)| match found {
+                Found::Page(source) if *exists => Some(parse::parse_one(source.clone())),
+                _ => None,
+            })
+            .collect();
+        for ((path, exists, found), parsed) in classified.into_iter().zip(parsed.iter_mut()) {
             let rel = discover::rel_to(&config.root, path);
             self.source_diags.remove(&rel);
-            let found = discover::classify_file(config, path, is_symlink);
             // Whatever this path was before, it is only what it is now.
             if let Some(i) = assets.iter().position(|a| a.path == *path) {
                 let gone = assets.remove(i);
@@ -407,8 +429,9 @@ impl Preview {
                         touched.insert(page, rel);
                         continue;
                     }
-                    match parse::parse_one(source) {
-                        Ok(parsed) => {
+                    match parsed.take() {
+                        None => {}
+                        Some(Ok(parsed)) => {
                             let problems = parse::problems(&parsed);
                             if !problems.is_empty() {
                                 self.source_diags.insert(rel.clone(), problems);
@@ -417,7 +440,7 @@ impl Preview {
                             touched.insert(page, rel);
                         }
                         // The last good version of the page stays in the model meanwhile.
-                        Err(diags) => {
+                        Some(Err(diags)) => {
                             self.source_diags.insert(rel, diags);
                         }
                     }
@@ -458,12 +481,6 @@ impl Preview {
                     .id_of(&r.0, &r.1)
                     .map(|id| Before::of(&self.site.pages[id])),
             })
-            .collect();
-        let tags_before: Vec<String> = self
-            .site
-            .tag_slugs()
-            .into_iter()
-            .map(String::from)
             .collect();
         self.site.apply(page_changes);
         // An asset that only changed its bytes keeps every link as it was.
@@ -509,13 +526,11 @@ impl Preview {
                 relinked.push(r);
             }
         }
-        let affected = affected::content_jobs(
-            &self.site,
-            &mut self.deps,
-            &changed,
-            &tags_before,
-            &relinked,
-        );
+        if affected::entries_changed(&self.site, &changed) {
+            self.tags = TagIndex::new(&self.site);
+        }
+        let affected =
+            affected::content_jobs(&self.site, &self.tags, &mut self.deps, &changed, &relinked);
         update.timings.model = model_start.elapsed();
         if affected.all {
             let mut all = self.render_everything();

@@ -18,7 +18,7 @@ use crate::model::lang::{Lang, PageKey, Place, Section};
 use crate::model::site::{Page, Site, TagIndex, link_target, related_rank_cmp, shared_tags};
 use crate::model::url::SitePath;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A page by its identity, which, unlike its id, survives pages coming and going.
@@ -39,20 +39,25 @@ pub struct Dependents {
     related: HashMap<PageRef, Vec<PageRef>>,
     /// Page → the pages that list it among their related pages.
     listed_in: HashMap<PageRef, BTreeSet<PageRef>>,
+    /// Tag → how many times pages use it (a tag with pages has pages of its own).
+    tag_use: HashMap<String, usize>,
 }
 
 impl Dependents {
-    pub fn new(site: &Site) -> Dependents {
+    /// `index` is [`TagIndex::new`] of `site`.
+    pub fn new(site: &Site, index: &TagIndex) -> Dependents {
         let mut deps = Dependents::default();
         for p in &site.pages {
             deps.set_links(page_ref(p), Some(p));
+            for t in &p.front.tags {
+                *deps.tag_use.entry(t.slug.clone()).or_default() += 1;
+            }
         }
-        let index = TagIndex::new(site);
         let lists: Vec<(PageRef, Vec<PageRef>)> = site
             .pages
             .par_iter()
             .filter(|p| has_page_job(p))
-            .map(|p| (page_ref(p), related_refs(site, &index, p)))
+            .map(|p| (page_ref(p), related_refs(site, index, p)))
             .collect();
         for (r, list) in lists {
             deps.set_related(r, Some(list));
@@ -162,6 +167,19 @@ fn same_entry(a: &FrontMatter, b: &FrontMatter) -> bool {
         && a.tags.iter().zip(&b.tags).all(|(x, y)| x.slug == y.slug)
 }
 
+/// Whether a change moves anything in lists: a page came or went, or its entry changed. The
+/// tag index (which orders pages) must then be made again before [`content_jobs`].
+pub fn entries_changed(site: &Site, changed: &[Changed]) -> bool {
+    changed.iter().any(|c| {
+        let now = site.id_of(&c.page.0, &c.page.1).map(|id| &site.pages[id]);
+        match (now, &c.before) {
+            (Some(p), Some(b)) => !same_entry(&p.front, &b.front),
+            (None, None) => false,
+            _ => true,
+        }
+    })
+}
+
 /// The files other pages link to whose meaning changed: pages that came or went or whose
 /// headings (link anchors) changed. Pages linking to them must resolve their links again.
 pub fn changed_link_targets(site: &Site, changed: &[Changed]) -> Vec<PathBuf> {
@@ -209,17 +227,18 @@ pub struct Affected {
     pub all: bool,
 }
 
-/// The jobs that show the changed pages, on the site after the change. `tags_before` is
-/// [`Site::tag_slugs`] before the change; `relinked` are pages whose links now resolve
-/// differently. Updates `deps` to the site as it is now.
+/// The jobs that show the changed pages, on the site after the change (`index` is
+/// [`TagIndex::new`] of it). `relinked` are pages whose links now resolve differently.
+/// Updates `deps` to the site as it is now.
 pub fn content_jobs(
     site: &Site,
+    index: &TagIndex,
     deps: &mut Dependents,
     changed: &[Changed],
-    tags_before: &[String],
     relinked: &[PageRef],
 ) -> Affected {
     let mut out = Affected::default();
+    let (tags_added, tags_removed) = count_tags(site, deps, changed);
     // The job that shows a page's body: its own, or the list whose intro it is.
     let own_job = |out: &mut Affected, r: &PageRef| {
         let (lang, key) = r;
@@ -305,31 +324,65 @@ pub fn content_jobs(
             out.jobs.insert(Job::TagIndex(lang.clone()));
         }
     }
-    let tags_now: Vec<&str> = site.tag_slugs();
-    if tags_now.iter().ne(tags_before.iter()) {
+    if !tags_added.is_empty() || !tags_removed.is_empty() {
         out.sitemap = true;
         for l in &site.config.languages {
             out.jobs.insert(Job::TagIndex(l.clone()));
-            for t in &tags_now {
-                if tags_before.binary_search_by(|b| b.as_str().cmp(t)).is_err() {
-                    out.jobs.insert(Job::Tag(l.clone(), t.to_string()));
-                }
+            for t in &tags_added {
+                out.jobs.insert(Job::Tag(l.clone(), t.clone()));
             }
-            for t in tags_before {
-                if tags_now.binary_search(&t.as_str()).is_err() {
-                    out.removed
-                        .insert(SitePath::of_place(l, &Place::Tag(t.clone())).file());
-                }
+            for t in &tags_removed {
+                out.removed
+                    .insert(SitePath::of_place(l, &Place::Tag(t.clone())).file());
             }
         }
     }
     // A tag page of a tag nobody uses any more is not rendered; it was removed above.
     out.jobs.retain(|j| match j {
-        Job::Tag(_, t) => tags_now.binary_search(&t.as_str()).is_ok(),
+        Job::Tag(_, t) => !tags_removed.contains(t),
         _ => true,
     });
-    related_jobs(site, deps, &entry_changed, &mut out);
+    related_jobs(site, index, deps, &entry_changed, &mut out);
     out
+}
+
+/// Updates the tag counts for the changed pages; returns the tags that came into use and
+/// those no page uses any more.
+fn count_tags(
+    site: &Site,
+    deps: &mut Dependents,
+    changed: &[Changed],
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut before: BTreeMap<String, bool> = BTreeMap::new();
+    for c in changed {
+        let now = site.id_of(&c.page.0, &c.page.1).map(|id| &site.pages[id]);
+        let old = c.before.iter().flat_map(|b| &b.front.tags);
+        let new = now.into_iter().flat_map(|p| &p.front.tags);
+        for t in old.clone().chain(new.clone()) {
+            let used = deps.tag_use.get(&t.slug).is_some_and(|&n| n > 0);
+            before.entry(t.slug.clone()).or_insert(used);
+        }
+        for t in old {
+            if let Some(n) = deps.tag_use.get_mut(&t.slug) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        for t in new {
+            *deps.tag_use.entry(t.slug.clone()).or_default() += 1;
+        }
+    }
+    let mut added = BTreeSet::new();
+    let mut removed = BTreeSet::new();
+    for (tag, was) in before {
+        let is = deps.tag_use.get(&tag).is_some_and(|&n| n > 0);
+        if is && !was {
+            added.insert(tag);
+        } else if was && !is {
+            deps.tag_use.remove(&tag);
+            removed.insert(tag);
+        }
+    }
+    (added, removed)
 }
 
 fn has_key_job(key: &PageKey) -> bool {
@@ -341,6 +394,7 @@ fn has_key_job(key: &PageKey) -> bool {
 /// the change moved no other page relative to them.
 fn related_jobs(
     site: &Site,
+    index: &TagIndex,
     deps: &mut Dependents,
     entry_changed: &[(&PageRef, Option<&Page>, Option<&Before>)],
     out: &mut Affected,
@@ -364,7 +418,6 @@ fn related_jobs(
     if recompute.is_empty() {
         return;
     }
-    let index = TagIndex::new(site);
     /// A page and its new list (with its id), or `None` when it has no list any more.
     type NewList = (PageRef, Option<(usize, Vec<PageRef>)>);
     let lists: Vec<NewList> = recompute
@@ -372,7 +425,7 @@ fn related_jobs(
         .map(|r| {
             let page = site.id_of(&r.0, &r.1).map(|id| &site.pages[id]);
             let list = match page {
-                Some(p) if has_page_job(p) => Some((p.id, related_refs(site, &index, p))),
+                Some(p) if has_page_job(p) => Some((p.id, related_refs(site, index, p))),
                 _ => None,
             };
             (r, list)

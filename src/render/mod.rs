@@ -113,6 +113,18 @@ pub fn render_job_results(
     jobs.par_iter().map(|j| r.job(j)).collect()
 }
 
+/// [`render_job_results`] with a tag index the caller keeps (it must be [`TagIndex::new`] of
+/// this very `site`): `serve` makes it again only when a change touches tags or order.
+pub fn render_job_results_with(
+    site: &Site,
+    theme: &Theme,
+    tags: &TagIndex,
+    jobs: &[Job],
+) -> Vec<Result<OutputFile, Diagnostic>> {
+    let r = Renderer::with_tags(site, theme, Tags::Kept(tags));
+    jobs.par_iter().map(|j| r.job(j)).collect()
+}
+
 /// Files made from the whole model at once (sitemap, search index) and the theme's static files.
 pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
     let mut files = vec![sitemap_file(site, theme)];
@@ -123,10 +135,9 @@ pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
 
 /// `sitemap.xml`, which lists every page with its translations.
 pub fn sitemap_file(site: &Site, theme: &Theme) -> OutputFile {
-    OutputFile::new(
-        "sitemap.xml",
-        Renderer::new(site, theme).sitemap().into_bytes(),
-    )
+    // The sitemap lists pages, not tags: no tag index is needed.
+    let r = Renderer::with_tags(site, theme, Tags::Own(TagIndex::default()));
+    OutputFile::new("sitemap.xml", r.sitemap().into_bytes())
 }
 
 /// The theme's `static/` files, and `.nojekyll` (GitHub Pages must not hide `_` files).
@@ -169,17 +180,37 @@ struct Renderer<'a> {
     theme: &'a Theme,
     linker: Linker,
     i18n: &'a I18n,
-    tags: TagIndex,
+    tags: Tags<'a>,
+}
+
+/// The renderer's tag index: its own, or one the caller keeps between renders (serve).
+enum Tags<'a> {
+    Own(TagIndex),
+    Kept(&'a TagIndex),
+}
+
+impl std::ops::Deref for Tags<'_> {
+    type Target = TagIndex;
+    fn deref(&self) -> &TagIndex {
+        match self {
+            Tags::Own(t) => t,
+            Tags::Kept(t) => t,
+        }
+    }
 }
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        Renderer::with_tags(site, theme, Tags::Own(TagIndex::new(site)))
+    }
+
+    fn with_tags(site: &'a Site, theme: &'a Theme, tags: Tags<'a>) -> Renderer<'a> {
         Renderer {
             site,
             theme,
             linker: linker(site),
             i18n: &site.i18n,
-            tags: TagIndex::new(site),
+            tags,
         }
     }
 

@@ -94,7 +94,8 @@ pub struct SearchWork {
 
 impl SearchWork {
     pub fn new(site: &crate::model::site::Site, theme: &super::Theme, langs: &[Lang]) -> Self {
-        let r = Renderer::new(site, theme);
+        // Search documents name tags, but need no tag index.
+        let r = Renderer::with_tags(site, theme, super::Tags::Own(Default::default()));
         SearchWork {
             docs: langs
                 .iter()

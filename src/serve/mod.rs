@@ -228,10 +228,18 @@ impl Indexer {
     }
 }
 
+/// The search index waits for a pause this long in saving, so that it does not take a core
+/// away from the rebuilds while someone is typing and saving.
+const INDEX_AFTER: Duration = Duration::from_millis(1000);
+
 fn index_loop(rx: &Receiver<SearchWork>, shared: &Shared, report: &(dyn Fn(Event<'_>) + Sync)) {
+    let mut first = true;
     while let Ok(mut work) = rx.recv() {
-        // Requests that came meanwhile supersede this one, language by language.
-        while let Ok(newer) = rx.try_recv() {
+        // Newer requests supersede this one, language by language (the first index, of the
+        // whole site, starts at once).
+        let wait = if first { Duration::ZERO } else { INDEX_AFTER };
+        first = false;
+        while let Ok(newer) = rx.recv_timeout(wait) {
             work = work.merge(newer);
         }
         let start = Instant::now();
