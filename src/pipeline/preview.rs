@@ -168,7 +168,8 @@ impl Preview {
         let theme_dir = root.join(THEMES_DIR).join(&self.site.config.theme);
         let mut content = Vec::new();
         let mut theme = false;
-        let (mut config, mut i18n) = (changes.rescan, false);
+        // After a failed start-over, any change may be the fix: start over again.
+        let (mut config, mut i18n) = (changes.rescan || self.config_error.is_some(), false);
         let mut sources = Vec::new();
         for path in &changes.paths {
             let Ok(rel) = path.strip_prefix(&root) else {
@@ -230,10 +231,13 @@ impl Preview {
                 update
             }
             Err(e) => {
-                let file = if root.join(CONTENT_DIR).is_dir() {
-                    CONFIG_FILE
+                // Name the file to fix: the configuration, the content folder or the theme.
+                let file = if Config::load(&root, &self.overrides).is_err() {
+                    PathBuf::from(CONFIG_FILE)
+                } else if !root.join(CONTENT_DIR).is_dir() {
+                    PathBuf::from(CONTENT_DIR)
                 } else {
-                    CONTENT_DIR
+                    PathBuf::from(THEMES_DIR).join(&self.site.config.theme)
                 };
                 self.config_error = Some(Diagnostic::error(file, 0, error_chain(&e)));
                 Update::default()
