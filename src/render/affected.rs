@@ -73,14 +73,7 @@ impl Dependents {
     /// Records the links of `r` as they are now (`None`: the page is gone).
     pub fn set_links(&mut self, r: PageRef, page: Option<&Page>) {
         if let Some(old) = self.targets.remove(&r) {
-            for t in old {
-                if let Some(set) = self.links_to.get_mut(&t) {
-                    set.remove(&r);
-                    if set.is_empty() {
-                        self.links_to.remove(&t);
-                    }
-                }
-            }
+            forget(&mut self.links_to, old, &r);
         }
         let Some(page) = page else { return };
         let mut targets: Vec<PathBuf> = page
@@ -102,14 +95,7 @@ impl Dependents {
 
     fn set_related(&mut self, r: PageRef, list: Option<Vec<PageRef>>) {
         if let Some(old) = self.related.remove(&r) {
-            for listed in old {
-                if let Some(set) = self.listed_in.get_mut(&listed) {
-                    set.remove(&r);
-                    if set.is_empty() {
-                        self.listed_in.remove(&listed);
-                    }
-                }
-            }
+            forget(&mut self.listed_in, old, &r);
         }
         let Some(list) = list else { return };
         for listed in &list {
@@ -119,6 +105,22 @@ impl Dependents {
                 .insert(r.clone());
         }
         self.related.insert(r, list);
+    }
+}
+
+/// Takes `r` out of the sets of `keys` in a reverse index, dropping sets left empty.
+fn forget<K: std::hash::Hash + Eq>(
+    reverse: &mut HashMap<K, BTreeSet<PageRef>>,
+    keys: Vec<K>,
+    r: &PageRef,
+) {
+    for k in keys {
+        if let Some(set) = reverse.get_mut(&k) {
+            set.remove(r);
+            if set.is_empty() {
+                reverse.remove(&k);
+            }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The incremental rebuilds of `serve` (issue 6): after every kind of edit, the site the
 //! preview serves is byte for byte the site a fresh build makes from the same files.
 
-use crate::support::copy_fixture;
+use crate::support::{copy_fixture, default_theme_file};
 use handbook::config::Overrides;
 use handbook::pipeline::{self, preview::Changes, preview::Preview, preview::Update};
 use handbook::render::search::SearchWork;
@@ -197,7 +197,7 @@ fn incremental_rebuilds_equal_a_full_build() {
     h.change(&[(home, Some(&text))]);
     h.assert_fresh("the home intro");
 
-    let page_tpl = handbook_theme_file("templates/page.html")
+    let page_tpl = default_theme_file("templates/page.html")
         .replace("{% block main %}", "{% block main %}<!-- mine -->");
     let u = h.change(&[("themes/default/templates/page.html", Some(&page_tpl))]);
     assert!(u.rendered > 0);
@@ -208,7 +208,7 @@ fn incremental_rebuilds_equal_a_full_build() {
     );
     h.assert_fresh("a template override");
 
-    let css = handbook_theme_file("static/css/site.css") + "\n.mine { color: red; }\n";
+    let css = default_theme_file("static/css/site.css") + "\n.mine { color: red; }\n";
     let u = h.change(&[("themes/default/static/css/site.css", Some(&css))]);
     assert!(u.css_only && u.rendered == 0, "{u:?}");
     h.assert_fresh("a stylesheet");
@@ -238,15 +238,6 @@ fn incremental_rebuilds_equal_a_full_build() {
             .contains("Renamed Handbook")
     );
     h.assert_fresh("the configuration");
-}
-
-fn handbook_theme_file(rel: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes/default")
-            .join(rel),
-    )
-    .unwrap()
 }
 
 /// Pages sharing tags list each other as related, four at most: edits that move pages in

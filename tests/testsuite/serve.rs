@@ -1,7 +1,7 @@
 //! `handbook serve` over HTTP (issue 6): the binary serves a fixture copied to a temporary
 //! folder on a free port; the tests edit files and watch the served pages change.
 
-use crate::support::{copy_fixture, handbook, read, tree};
+use crate::support::{copy_fixture, default_theme_file, handbook, read, tree};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -467,7 +467,7 @@ fn open_pages_hear_about_rebuilds() {
     };
     let head = read_until("event: version");
     assert!(head.contains("Content-Type: text/event-stream"), "{head}");
-    let css = handbook_theme_file("static/css/site.css") + "\n.x { color: red }\n";
+    let css = default_theme_file("static/css/site.css") + "\n.x { color: red }\n";
     write(root, "themes/default/static/css/site.css", &css);
     read_until("event: css\n");
     let rest = "content/en/tips/rest.md";
@@ -544,13 +544,4 @@ fn help_lists_every_flag() {
     ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
-}
-
-fn handbook_theme_file(rel: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes/default")
-            .join(rel),
-    )
-    .unwrap()
 }
