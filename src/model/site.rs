@@ -445,8 +445,9 @@ pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
 
 /// How [`Site::related`] ranks two candidates `a` and `b` (sharing `shared_a` and `shared_b`
 /// tags with `page`): pages sharing more tags first, then pages of the same section, then
-/// reading order; pages sharing no tag only fill a short list, after all that share one.
-/// `serve` uses the same rule to tell whether an edited page enters another page's list.
+/// reading order, then id (so exact ties never depend on hash-map order); pages sharing no
+/// tag only fill a short list, after all that share one. `serve` uses the same rule to tell
+/// whether an edited page enters another page's list.
 pub fn related_rank_cmp(
     page: &Page,
     a: &Page,
@@ -459,6 +460,7 @@ pub fn related_rank_cmp(
         .then(shared_b.cmp(&shared_a))
         .then_with(|| (b.section() == page.section()).cmp(&(a.section() == page.section())))
         .then_with(|| reading_order(a, b))
+        .then(a.id.cmp(&b.id))
 }
 
 /// How many tags `other` shares with `page`, counted as [`Site::related`] counts them (once
