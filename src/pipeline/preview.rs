@@ -468,6 +468,11 @@ impl Preview {
                     }
                 },
                 Found::Problem(d) if exists => {
+                    // A page replaced by, say, a symbolic link is a page no more.
+                    if let Some(p) = self.site.pages.iter().find(|p| p.rel == rel) {
+                        page_changes.push(PageChange::Remove(p.lang.clone(), p.key.clone()));
+                        touched.insert((p.lang.clone(), p.key.clone()), rel.clone());
+                    }
                     update.sources.push(rel.clone());
                     self.source_diags.insert(rel, vec![d]);
                 }

@@ -228,6 +228,22 @@ fn incremental_rebuilds_equal_a_full_build() {
     assert!(h.served("en/stories/first-no/index.html").is_none());
     h.assert_fresh("a folder deleted");
 
+    // A page replaced by a symbolic link is a page no more (and a problem).
+    #[cfg(unix)]
+    {
+        let about = h.root.join("content/en/about.md");
+        let outside = h.root.join("about-elsewhere.md");
+        std::fs::rename(&about, &outside).unwrap();
+        std::os::unix::fs::symlink(&outside, &about).unwrap();
+        let mut changes = Changes::default();
+        changes.paths.insert(about);
+        let update = h.preview.update(&changes);
+        h.apply(update);
+        assert!(h.served("en/about/index.html").is_none());
+        assert!(h.preview.has_errors());
+        h.assert_fresh("a page replaced by a link");
+    }
+
     let config = h
         .read("handbook.yaml")
         .replace("Fixture Handbook", "Renamed Handbook");
