@@ -29,4 +29,6 @@ pub enum Command {
     Check(cmd::check::Args),
     /// Start a new page in every language (or one), with front matter and placeholders to replace.
     New(cmd::new::Args),
+    /// Preview the site on 127.0.0.1: rebuilds what you change and reloads the open page.
+    Serve(cmd::serve::Args),
 }

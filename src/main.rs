@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&cli.root, args, cli.quiet),
         Command::Check(args) => cmd::check::run(&cli.root, args, cli.quiet),
         Command::New(args) => cmd::new::run(&cli.root, args, cli.quiet),
+        Command::Serve(args) => cmd::serve::run(&cli.root, args, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,6 +12,11 @@
 //!
 //! Content problems are collected across stages as diagnostics and reported together;
 //! environment problems (no content folder, unreadable config) stop at once.
+//!
+//! `serve` runs the same stages through [`preview::Preview`], which keeps the model between
+//! runs and re-runs only what a change touches.
+
+pub mod preview;
 
 use crate::config::{Config, Overrides};
 use crate::content::{discover, parse};

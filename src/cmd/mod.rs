@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod serve;
 
 /// The command has printed its own report of what is wrong (`check`); `main` only exits 1.
 #[derive(Debug)]

@@ -68,30 +68,12 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> 
         if entry.depth() == 0 {
             continue;
         }
-        let rel = rel_to(&config.root, entry.path());
-        if entry.path_is_symlink() {
-            diags.push(Diagnostic::error(
-                &rel,
-                0,
-                "is a symbolic link; handbook does not follow links in content/, copy the file instead",
-            ));
-            continue;
-        }
-        let inner: Vec<String> = entry
-            .path()
-            .strip_prefix(&content)
-            .unwrap_or(entry.path())
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        if entry.file_type().is_dir() {
+        if entry.file_type().is_dir() && !entry.path_is_symlink() {
+            let inner = inner_parts(&content, entry.path());
             if inner.len() == 1 && !config.languages.iter().any(|l| l.as_str() == inner[0]) {
                 let known: Vec<_> = config.languages.iter().map(|l| l.as_str()).collect();
                 diags.push(Diagnostic::error(
-                    &rel,
+                    rel_to(&config.root, entry.path()),
                     0,
                     format!(
                         "unknown language folder `{}`: the configured languages are {}; add it to `languages` in handbook.yaml or move the folder",
@@ -103,42 +85,91 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Result<Discovered> 
             }
             continue;
         }
-        if inner.len() == 1 {
-            diags.push(Diagnostic::error(
-                &rel,
-                0,
-                "files directly in content/ are not part of any language; move it to content/<lang>/",
-            ));
-            continue;
-        }
-        let Some(lang) = config
-            .languages
-            .iter()
-            .find(|l| l.as_str() == inner[0])
-            .cloned()
-        else {
-            continue;
-        };
-        let is_md = entry.path().extension().is_some_and(|e| e == "md");
-        if !is_md {
-            found.assets.push(Asset {
-                path: entry.path().to_path_buf(),
-                site_path: SitePath::new(inner.join("/")),
-                rel,
-            });
-            continue;
-        }
-        match classify(&inner[1..]) {
-            Ok(key) => found.sources.push(Source {
-                lang,
-                key,
-                path: entry.path().to_path_buf(),
-                rel,
-            }),
-            Err(msg) => diags.push(Diagnostic::error(rel, 0, msg)),
+        match classify_file(config, entry.path(), entry.path_is_symlink()) {
+            Found::Page(source) => found.sources.push(source),
+            Found::Asset(asset) => found.assets.push(asset),
+            Found::Problem(d) => diags.push(d),
+            Found::Ignored => {}
         }
     }
     Ok(found)
+}
+
+/// What one file under `content/` is.
+#[derive(Debug)]
+pub enum Found {
+    Page(Source),
+    Asset(Asset),
+    /// A file that breaks a layout rule (a bad name, a symbolic link, a file outside a language).
+    Problem(Diagnostic),
+    /// Not content: a hidden or temporary file, a file of an unknown language's folder
+    /// (reported once for the folder), or a path outside `content/`.
+    Ignored,
+}
+
+/// What the file at `path` is, by the rules of [`discover`]; `serve` uses it for each file
+/// that changes. `is_symlink` says whether `path` itself is a symbolic link.
+pub fn classify_file(config: &Config, path: &Path, is_symlink: bool) -> Found {
+    let content = config.root.join(CONTENT_DIR);
+    if !path.starts_with(&content) {
+        return Found::Ignored;
+    }
+    let inner = inner_parts(&content, path);
+    if inner.is_empty() || inner.iter().any(|p| is_ignored(p)) {
+        return Found::Ignored;
+    }
+    let rel = rel_to(&config.root, path);
+    if is_symlink {
+        return Found::Problem(Diagnostic::error(
+            &rel,
+            0,
+            "is a symbolic link; handbook does not follow links in content/, copy the file instead",
+        ));
+    }
+    if inner.len() == 1 {
+        return Found::Problem(Diagnostic::error(
+            &rel,
+            0,
+            "files directly in content/ are not part of any language; move it to content/<lang>/",
+        ));
+    }
+    let Some(lang) = config
+        .languages
+        .iter()
+        .find(|l| l.as_str() == inner[0])
+        .cloned()
+    else {
+        return Found::Ignored;
+    };
+    let is_md = path.extension().is_some_and(|e| e == "md");
+    if !is_md {
+        return Found::Asset(Asset {
+            path: path.to_path_buf(),
+            site_path: SitePath::new(inner.join("/")),
+            rel,
+        });
+    }
+    match classify(&inner[1..]) {
+        Ok(key) => Found::Page(Source {
+            lang,
+            key,
+            path: path.to_path_buf(),
+            rel,
+        }),
+        Err(msg) => Found::Problem(Diagnostic::error(rel, 0, msg)),
+    }
+}
+
+/// The components of `path` below `content`.
+fn inner_parts(content: &Path, path: &Path) -> Vec<String> {
+    path.strip_prefix(content)
+        .unwrap_or(path)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The path rule, below `content/<lang>/`.
@@ -187,7 +218,9 @@ fn classify(parts: &[String]) -> Result<PageKey, String> {
     }
 }
 
-/// Hidden files and editors' temporary files are never content.
+/// Hidden files and editors' temporary files are never content (and `serve` ignores their
+/// changes): `.x.swp` and `4913` (vim), `x~` (backups), `.#x` and `#x#` (Emacs),
+/// `x___jb_tmp___` (JetBrains' safe write).
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
@@ -195,6 +228,9 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name == "4913"
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
 }
 
 pub fn rel_to(root: &Path, p: &Path) -> PathBuf {

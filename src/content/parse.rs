@@ -26,13 +26,7 @@ pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPag
     for r in results {
         match r {
             Ok(p) => {
-                for problem in &p.scan.problems {
-                    diags.push(Diagnostic::error(
-                        &p.source.rel,
-                        problem.line,
-                        problem.message.clone(),
-                    ));
-                }
+                diags.extend(problems(&p));
                 pages.push(p);
             }
             Err(ds) => diags.extend(ds),
@@ -41,7 +35,17 @@ pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPag
     pages
 }
 
-fn parse_one(source: Source) -> Result<ParsedPage, Vec<Diagnostic>> {
+/// Problems the Markdown scan found in a page that parsed (worksheet blocks written wrong…).
+pub fn problems(p: &ParsedPage) -> Vec<Diagnostic> {
+    p.scan
+        .problems
+        .iter()
+        .map(|problem| Diagnostic::error(&p.source.rel, problem.line, problem.message.clone()))
+        .collect()
+}
+
+/// Reads and parses one page; `serve` calls it for each page that changes.
+pub fn parse_one(source: Source) -> Result<ParsedPage, Vec<Diagnostic>> {
     let too_big = |len: u64| {
         vec![Diagnostic::error(
             &source.rel,

@@ -18,6 +18,9 @@ use std::sync::Arc;
 
 pub type PageId = usize;
 
+/// The id of a page added by [`Site::apply`] until the pages are renumbered.
+const NEW_PAGE: PageId = PageId::MAX;
+
 /// Where a link written in Markdown ends up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkDest {
@@ -56,6 +59,31 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
     index: HashMap<(Lang, PageKey), PageId>,
+    /// Asset paths as links name them (normalised, relative to the site root).
+    asset_paths: HashMap<PathBuf, SitePath>,
+}
+
+impl Page {
+    fn from_parsed(p: ParsedPage) -> Page {
+        Page {
+            id: 0,
+            path: SitePath::of_page(&p.source.lang, &p.source.key),
+            lang: p.source.lang,
+            key: p.source.key,
+            rel: p.source.rel,
+            front: p.doc.front,
+            body: p.doc.body,
+            scan: p.scan,
+            links: HashMap::new(),
+        }
+    }
+}
+
+/// A change to one page while `serve` runs: a new or edited page, or one that is gone.
+#[derive(Debug)]
+pub enum PageChange {
+    Upsert(Box<ParsedPage>),
+    Remove(Lang, PageKey),
 }
 
 impl Site {
@@ -66,38 +94,136 @@ impl Site {
         assets: Vec<Asset>,
         diags: &mut Diagnostics,
     ) -> Site {
-        let mut pages: Vec<Page> = parsed
+        let pages: Vec<Page> = parsed
             .into_iter()
             .filter(|p| config.drafts || !p.doc.front.draft)
-            .map(|p| Page {
-                id: 0,
-                path: SitePath::of_page(&p.source.lang, &p.source.key),
-                lang: p.source.lang,
-                key: p.source.key,
-                rel: p.source.rel,
-                front: p.doc.front,
-                body: p.doc.body,
-                scan: p.scan,
-                links: HashMap::new(),
-            })
+            .map(Page::from_parsed)
             .collect();
-        // Deterministic ids whatever order files were parsed in.
-        pages.sort_by(|a, b| (&a.lang, &a.key).cmp(&(&b.lang, &b.key)));
-        let mut index = HashMap::new();
-        for (i, p) in pages.iter_mut().enumerate() {
-            p.id = i;
-            index.insert((p.lang.clone(), p.key.clone()), i);
-        }
         let mut site = Site {
             config,
             i18n: Arc::new(i18n),
             pages,
-            assets,
-            index,
+            assets: Vec::new(),
+            index: HashMap::new(),
+            asset_paths: HashMap::new(),
         };
-        site.check_tags(diags);
-        site.resolve_links(diags);
+        site.renumber();
+        site.set_assets(assets);
+        for id in 0..site.pages.len() {
+            site.check_tags(id, diags);
+        }
+        for id in 0..site.pages.len() {
+            site.resolve_links(id, diags);
+        }
         site
+    }
+
+    /// Deterministic ids whatever order files were parsed or changed in: pages sorted by
+    /// language and key, the id being the position.
+    fn renumber(&mut self) {
+        self.pages
+            .sort_by(|a, b| (&a.lang, &a.key).cmp(&(&b.lang, &b.key)));
+        self.index.clear();
+        for (i, p) in self.pages.iter_mut().enumerate() {
+            p.id = i;
+            self.index.insert((p.lang.clone(), p.key.clone()), i);
+        }
+    }
+
+    /// Replaces the files copied beside the Markdown (serve calls this when one comes or goes).
+    /// Links are not re-resolved here: see [`Site::check_page`].
+    pub fn set_assets(&mut self, mut assets: Vec<Asset>) {
+        assets.sort_by(|a, b| a.site_path.cmp(&b.site_path));
+        self.asset_paths = assets
+            .iter()
+            .map(|a| (normalize(&a.rel), a.site_path.clone()))
+            .collect();
+        self.assets = assets;
+    }
+
+    /// Applies page changes in place, for `serve`: edited pages keep their id; when pages come
+    /// or go, ids are renumbered (as a fresh build would number them) and every resolved link
+    /// follows its page. A link to a removed page is dropped until its page is checked again.
+    /// Drafts are left out as in [`Site::build`]; the last change to a page wins. Tags and
+    /// links of the changed pages are not checked here: call [`Site::check_page`] for them and
+    /// for the pages that link to them.
+    pub fn apply(&mut self, changes: Vec<PageChange>) {
+        let mut latest: BTreeMap<(Lang, PageKey), Option<ParsedPage>> = BTreeMap::new();
+        for change in changes {
+            match change {
+                PageChange::Upsert(p) => {
+                    let keep = self.config.drafts || !p.doc.front.draft;
+                    let k = (p.source.lang.clone(), p.source.key.clone());
+                    latest.insert(k, keep.then_some(*p));
+                }
+                PageChange::Remove(lang, key) => {
+                    latest.insert((lang, key), None);
+                }
+            }
+        }
+        let old_len = self.pages.len();
+        let mut removed = vec![false; old_len];
+        let mut structural = false;
+        for (k, parsed) in latest {
+            match (self.index.get(&k).copied(), parsed) {
+                (Some(id), Some(p)) => {
+                    let mut page = Page::from_parsed(p);
+                    page.id = id;
+                    page.links = std::mem::take(&mut self.pages[id].links);
+                    self.pages[id] = page;
+                }
+                (Some(id), None) => {
+                    removed[id] = true;
+                    structural = true;
+                }
+                (None, Some(p)) => {
+                    let mut page = Page::from_parsed(p);
+                    page.id = NEW_PAGE;
+                    self.pages.push(page);
+                    structural = true;
+                }
+                (None, None) => {}
+            }
+        }
+        if !structural {
+            return;
+        }
+        let pages = std::mem::take(&mut self.pages);
+        self.pages = pages
+            .into_iter()
+            .filter(|p| p.id == NEW_PAGE || !removed[p.id])
+            .collect();
+        let mut new_id: Vec<Option<PageId>> = vec![None; old_len];
+        self.pages
+            .sort_by(|a, b| (&a.lang, &a.key).cmp(&(&b.lang, &b.key)));
+        for (i, p) in self.pages.iter().enumerate() {
+            if p.id != NEW_PAGE {
+                new_id[p.id] = Some(i);
+            }
+        }
+        self.renumber();
+        for p in &mut self.pages {
+            p.links.retain(|_, dest| match dest {
+                LinkDest::Page { id, .. } => match new_id.get(*id).copied().flatten() {
+                    Some(n) => {
+                        *id = n;
+                        true
+                    }
+                    None => false,
+                },
+                _ => true,
+            });
+        }
+    }
+
+    /// Checks one page's tags and resolves its links again (serve, after a change).
+    pub fn check_page(&mut self, id: PageId, diags: &mut Diagnostics) {
+        self.check_tags(id, diags);
+        self.resolve_links(id, diags);
+    }
+
+    pub fn id_of(&self, lang: &Lang, key: &PageKey) -> Option<PageId> {
+        self.index.get(&(lang.clone(), key.clone())).copied()
     }
 
     pub fn page(&self, lang: &Lang, key: &PageKey) -> Option<&Page> {
@@ -165,11 +291,7 @@ impl Site {
             .into_iter()
             .map(|(id, c)| (&self.pages[id], c))
             .collect();
-        scored.sort_by(|(a, ca), (b, cb)| {
-            cb.cmp(ca)
-                .then_with(|| (b.section() == page.section()).cmp(&(a.section() == page.section())))
-                .then_with(|| reading_order(a, b))
-        });
+        scored.sort_by(|(a, ca), (b, cb)| related_rank_cmp(page, a, *ca, b, *cb));
         let mut out: Vec<&Page> = scored.into_iter().map(|(p, _)| p).take(n).collect();
         if out.len() < n
             && let Some(section) = page.section()
@@ -191,73 +313,53 @@ impl Site {
     }
 
     /// Every tag must have a name in every language, or some reader would see a raw slug.
-    fn check_tags(&self, diags: &mut Diagnostics) {
-        for p in &self.pages {
-            for tag in &p.front.tags {
-                let id = format!("tag-{}", tag.slug);
-                let missing: Vec<&str> = self
-                    .config
-                    .languages
-                    .iter()
-                    .filter(|l| !self.i18n.has(l, &id))
-                    .map(|l| l.as_str())
-                    .collect();
-                if !missing.is_empty() {
-                    diags.push(
-                        Diagnostic::error(
-                            &p.rel,
-                            tag.line,
-                            format!(
-                                "tag `{}` is not declared in {}: add `{id} = …` to i18n/<lang>/tags.ftl for every language",
-                                tag.slug,
-                                missing.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(" and ")
-                            ),
-                        )
-                        .field("tags"),
-                    );
-                }
+    fn check_tags(&self, id: PageId, diags: &mut Diagnostics) {
+        let p = &self.pages[id];
+        for tag in &p.front.tags {
+            let msg_id = format!("tag-{}", tag.slug);
+            let missing: Vec<&str> = self
+                .config
+                .languages
+                .iter()
+                .filter(|l| !self.i18n.has(l, &msg_id))
+                .map(|l| l.as_str())
+                .collect();
+            if !missing.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        &p.rel,
+                        tag.line,
+                        format!(
+                            "tag `{}` is not declared in {}: add `{msg_id} = …` to i18n/<lang>/tags.ftl for every language",
+                            tag.slug,
+                            missing.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(" and ")
+                        ),
+                    )
+                    .field("tags"),
+                );
             }
         }
     }
 
-    fn resolve_links(&mut self, diags: &mut Diagnostics) {
-        let assets: HashMap<PathBuf, SitePath> = self
-            .assets
-            .iter()
-            .map(|a| (normalize(&a.rel), a.site_path.clone()))
-            .collect();
-        let mut resolved: Vec<HashMap<String, LinkDest>> = Vec::with_capacity(self.pages.len());
-        for page in &self.pages {
-            let mut map = HashMap::new();
-            for link in &page.scan.links {
-                match self.resolve(page, &link.dest, &assets) {
-                    Ok(dest) => {
-                        map.insert(link.dest.clone(), dest);
-                    }
-                    Err(msg) => {
-                        diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column))
-                    }
+    fn resolve_links(&mut self, id: PageId, diags: &mut Diagnostics) {
+        let page = &self.pages[id];
+        let mut map = HashMap::new();
+        for link in &page.scan.links {
+            match self.resolve(page, &link.dest) {
+                Ok(dest) => {
+                    map.insert(link.dest.clone(), dest);
+                }
+                Err(msg) => {
+                    diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column))
                 }
             }
-            resolved.push(map);
         }
-        for (page, map) in self.pages.iter_mut().zip(resolved) {
-            page.links = map;
-        }
+        self.pages[id].links = map;
     }
 
-    fn resolve(
-        &self,
-        page: &Page,
-        dest: &str,
-        assets: &HashMap<PathBuf, SitePath>,
-    ) -> Result<LinkDest, String> {
-        let (path, anchor) = match dest.split_once('#') {
-            Some((p, a)) => (p, Some(percent_decode(a))),
-            None => (dest, None),
-        };
-        let path = path.split('?').next().unwrap_or("");
-        if path.is_empty() {
+    fn resolve(&self, page: &Page, dest: &str) -> Result<LinkDest, String> {
+        let anchor = dest.split_once('#').map(|(_, a)| percent_decode(a));
+        let Some(target) = link_target(&page.rel, dest) else {
             let anchor = anchor.unwrap_or_default();
             return if has_anchor(page, &anchor) {
                 Ok(LinkDest::Anchor(anchor))
@@ -266,9 +368,7 @@ impl Site {
                     "link `{dest}`: this page has no heading with the id `{anchor}`"
                 ))
             };
-        }
-        let base = page.rel.parent().unwrap_or(Path::new(""));
-        let target = normalize(&base.join(percent_decode(path)));
+        };
         let content = Path::new(CONTENT_DIR);
         let Ok(inner) = target.strip_prefix(content) else {
             return Err(format!(
@@ -309,7 +409,7 @@ impl Site {
                 anchor,
             })
         } else {
-            match assets.get(&target) {
+            match self.asset_paths.get(&target) {
                 Some(sp) => Ok(LinkDest::File(sp.clone())),
                 None => Err(format!(
                     "link `{dest}`: there is no file `{}`",
@@ -320,6 +420,19 @@ impl Site {
     }
 }
 
+/// The file a link written in the page `page_rel` points to, relative to the site root and
+/// normalised (`..` resolved as far as it goes); `None` for a link to a heading of the page
+/// itself. `serve` uses it to find the pages that link to a changed file.
+pub fn link_target(page_rel: &Path, dest: &str) -> Option<PathBuf> {
+    let path = dest.split('#').next().unwrap_or("");
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        return None;
+    }
+    let base = page_rel.parent().unwrap_or(Path::new(""));
+    Some(normalize(&base.join(percent_decode(path))))
+}
+
 /// Reading order within a list: weight, then newest date, then title, then slug.
 pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
     a.front
@@ -328,6 +441,36 @@ pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
         .then_with(|| b.front.date.cmp(&a.front.date))
         .then_with(|| a.front.title.cmp(&b.front.title))
         .then_with(|| a.key.slug().cmp(b.key.slug()))
+}
+
+/// How [`Site::related`] ranks two candidates `a` and `b` (sharing `shared_a` and `shared_b`
+/// tags with `page`): pages sharing more tags first, then pages of the same section, then
+/// reading order, then id (so exact ties never depend on hash-map order); pages sharing no
+/// tag only fill a short list, after all that share one. `serve` uses the same rule to tell
+/// whether an edited page enters another page's list.
+pub fn related_rank_cmp(
+    page: &Page,
+    a: &Page,
+    shared_a: usize,
+    b: &Page,
+    shared_b: usize,
+) -> std::cmp::Ordering {
+    (shared_a == 0)
+        .cmp(&(shared_b == 0))
+        .then(shared_b.cmp(&shared_a))
+        .then_with(|| (b.section() == page.section()).cmp(&(a.section() == page.section())))
+        .then_with(|| reading_order(a, b))
+        .then(a.id.cmp(&b.id))
+}
+
+/// How many tags `other` shares with `page`, counted as [`Site::related`] counts them (once
+/// per tag of `page` and occurrence in `other`).
+pub fn shared_tags(page: &Page, other: &Page) -> usize {
+    page.front
+        .tags
+        .iter()
+        .map(|t| other.front.tags.iter().filter(|o| o.slug == t.slug).count())
+        .sum()
 }
 
 /// Tag → pages, per language, built once per render.

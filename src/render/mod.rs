@@ -2,8 +2,9 @@
 //! chooser, 404 page, theme files and co-located content files). Pages render in parallel; the
 //! result is sorted by path so output is identical for the same input.
 
+pub mod affected;
 pub mod messages;
-mod search;
+pub mod search;
 pub mod templates;
 pub mod views;
 
@@ -62,6 +63,27 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
+impl Job {
+    /// The file this job writes, relative to the output root (`Page` ids are those of `site`).
+    pub fn file(&self, site: &Site) -> String {
+        match self {
+            Job::Root => SitePath::root().file(),
+            Job::NotFound => NOT_FOUND_FILE.to_string(),
+            Job::Home(lang) => SitePath::of_page(lang, &PageKey::Home).file(),
+            Job::Section(lang, s) => SitePath::of_page(lang, &PageKey::SectionIndex(*s)).file(),
+            Job::Page(id) => site.pages[*id].path.file(),
+            Job::TagIndex(lang) => SitePath::of_place(lang, &Place::TagIndex).file(),
+            Job::Tag(lang, slug) => SitePath::of_place(lang, &Place::Tag(slug.clone())).file(),
+            Job::Feed(lang) => SitePath::feed(lang).file(),
+            Job::Search(lang) => SitePath::of_place(lang, &Place::Search).file(),
+            Job::PrintPack(lang) => SitePath::of_place(lang, &Place::PrintPack).file(),
+        }
+    }
+}
+
+/// The site's 404 page, served for any missing URL.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
 /// The whole site: every job plus the files that are not templates.
 pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
     let (mut files, diags) = render_jobs(site, theme, &jobs(site));
@@ -108,14 +130,9 @@ fn report_collisions(site: &Site, sorted: &[OutputFile], diags: &mut Diagnostics
 
 /// Renders the given jobs in parallel.
 pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
-    run_jobs(&Renderer::new(site, theme), jobs)
-}
-
-fn run_jobs(r: &Renderer, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.job(j)).collect();
     let mut diags = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len());
-    for res in results {
+    let mut files = Vec::with_capacity(jobs.len());
+    for res in render_job_results(site, theme, jobs) {
         match res {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
@@ -169,7 +186,14 @@ pub fn print_copy(
     r.linker.portable = true;
     r.paper = Some(paper.to_string());
     let jobs: Vec<Job> = printables.iter().map(|p| p.job.clone()).collect();
-    let (mut files, diags) = run_jobs(&r, &jobs);
+    let mut diags = Diagnostics::default();
+    let mut files = Vec::with_capacity(jobs.len());
+    for res in jobs.par_iter().map(|j| r.job(j)).collect::<Vec<_>>() {
+        match res {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
     for (name, file) in &theme.statics {
         files.push(OutputFile::new(
             format!("static/{name}"),
@@ -179,14 +203,47 @@ pub fn print_copy(
     (files, diags)
 }
 
-/// Files made from the whole model at once (sitemap) and the theme's static files.
-pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+/// Renders the given jobs in parallel; one result per job, in the order of `jobs`, so a
+/// caller can tell which job failed (serve keeps that page's last good version).
+pub fn render_job_results(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job],
+) -> Vec<Result<OutputFile, Diagnostic>> {
     let r = Renderer::new(site, theme);
-    let mut files = vec![
-        OutputFile::new("sitemap.xml", r.sitemap().into_bytes()),
-        OutputFile::new(".nojekyll", Vec::new()),
-    ];
-    files.extend(r.search_index());
+    jobs.par_iter().map(|j| r.job(j)).collect()
+}
+
+/// [`render_job_results`] with a tag index the caller keeps (it must be [`TagIndex::new`] of
+/// this very `site`): `serve` makes it again only when a change touches tags or order.
+pub fn render_job_results_with(
+    site: &Site,
+    theme: &Theme,
+    tags: &TagIndex,
+    jobs: &[Job],
+) -> Vec<Result<OutputFile, Diagnostic>> {
+    let r = Renderer::with_tags(site, theme, Tags::Kept(tags));
+    jobs.par_iter().map(|j| r.job(j)).collect()
+}
+
+/// Files made from the whole model at once (sitemap, search index) and the theme's static files.
+pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    let mut files = vec![sitemap_file(site, theme)];
+    files.extend(search::SearchWork::new(site, theme, &site.config.languages).run());
+    files.extend(static_files(theme));
+    files
+}
+
+/// `sitemap.xml`, which lists every page with its translations.
+pub fn sitemap_file(site: &Site, theme: &Theme) -> OutputFile {
+    // The sitemap lists pages, not tags: no tag index is needed.
+    let r = Renderer::with_tags(site, theme, Tags::Own(TagIndex::default()));
+    OutputFile::new("sitemap.xml", r.sitemap().into_bytes())
+}
+
+/// The theme's `static/` files, and `.nojekyll` (GitHub Pages must not hide `_` files).
+pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
+    let mut files = vec![OutputFile::new(".nojekyll", Vec::new())];
     for (name, file) in &theme.statics {
         files.push(OutputFile::new(
             format!("static/{name}"),
@@ -227,9 +284,25 @@ struct Renderer<'a> {
     theme: &'a Theme,
     linker: Linker,
     i18n: &'a I18n,
-    tags: TagIndex,
+    tags: Tags<'a>,
     /// Paper size forced in the copy `build --pdf` prints; `None` for the site itself.
     paper: Option<String>,
+}
+
+/// The renderer's tag index: its own, or one the caller keeps between renders (serve).
+enum Tags<'a> {
+    Own(TagIndex),
+    Kept(&'a TagIndex),
+}
+
+impl std::ops::Deref for Tags<'_> {
+    type Target = TagIndex;
+    fn deref(&self) -> &TagIndex {
+        match self {
+            Tags::Own(t) => t,
+            Tags::Kept(t) => t,
+        }
+    }
 }
 
 /// Where a page body is rendered: on its own page, or inside a print pack, where heading ids
@@ -254,12 +327,16 @@ fn pack_anchor(slug: &str, id: &str) -> String {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
+        Renderer::with_tags(site, theme, Tags::Own(TagIndex::new(site)))
+    }
+
+    fn with_tags(site: &'a Site, theme: &'a Theme, tags: Tags<'a>) -> Renderer<'a> {
         Renderer {
             site,
             theme,
             linker: linker(site),
             i18n: &site.i18n,
-            tags: TagIndex::new(site),
+            tags,
             paper: None,
         }
     }
@@ -1105,7 +1182,7 @@ impl<'a> Renderer<'a> {
             chrome,
         };
         let mut f = self.render("404.html", &view, &path)?;
-        f.path = "404.html".into();
+        f.path = NOT_FOUND_FILE.into();
         Ok(f)
     }
 
@@ -1175,7 +1252,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// How many related pages a page lists, and how many stories the home page shows.
-const RELATED_COUNT: usize = 4;
+pub const RELATED_COUNT: usize = 4;
 const LATEST_STORIES: usize = 3;
 /// `updated` for feed entries when no page has a date (Atom requires one).
 const FEED_EPOCH: &str = "2025-01-01T00:00:00Z";

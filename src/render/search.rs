@@ -109,13 +109,51 @@ impl Renderer<'_> {
             })
             .collect()
     }
+}
 
-    pub(super) fn search_index(&self) -> Vec<OutputFile> {
-        self.site
-            .config
-            .languages
+/// The search index of some languages, as owned documents: `serve` builds it on another
+/// thread, after the edited page is already served, because it spans every page.
+pub struct SearchWork {
+    docs: Vec<(Lang, Vec<SearchDoc>)>,
+}
+
+impl SearchWork {
+    pub fn new(site: &crate::model::site::Site, theme: &super::Theme, langs: &[Lang]) -> Self {
+        // Search documents name tags, but need no tag index.
+        let r = Renderer::with_tags(site, theme, super::Tags::Own(Default::default()));
+        SearchWork {
+            docs: langs
+                .iter()
+                .map(|lang| (lang.clone(), r.search_docs(lang)))
+                .collect(),
+        }
+    }
+
+    /// The languages whose index this rebuilds (everything under `search-index/<lang>/`).
+    pub fn langs(&self) -> impl Iterator<Item = &Lang> {
+        self.docs.iter().map(|(l, _)| l)
+    }
+
+    /// The folder below the output root that holds the index of `lang`, with a trailing `/`.
+    pub fn dir(lang: &Lang) -> String {
+        format!("{INDEX_DIR}/{lang}/")
+    }
+
+    /// This work with the languages of `newer` replaced by newer documents.
+    pub fn merge(mut self, newer: SearchWork) -> SearchWork {
+        for (lang, docs) in newer.docs {
+            match self.docs.iter_mut().find(|(l, _)| *l == lang) {
+                Some(slot) => slot.1 = docs,
+                None => self.docs.push((lang, docs)),
+            }
+        }
+        self
+    }
+
+    pub fn run(&self) -> Vec<OutputFile> {
+        self.docs
             .iter()
-            .flat_map(|lang| build_index(lang.as_str(), &self.search_docs(lang)))
+            .flat_map(|(lang, docs)| build_index(lang.as_str(), docs))
             .map(|f| OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))
             .collect()
     }

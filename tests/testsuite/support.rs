@@ -132,3 +132,12 @@ pub fn html_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect()
 }
+
+/// A file of the built-in theme (`themes/default/`), to override it in a test site.
+pub fn default_theme_file(rel: &str) -> String {
+    read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default")
+            .join(rel),
+    )
+}
