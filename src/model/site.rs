@@ -4,6 +4,7 @@
 //! work from this one model.
 
 use super::lang::{Lang, PageKey, Section};
+use super::related::RelatedIndex;
 use super::url::SitePath;
 use crate::config::Config;
 use crate::content::discover::{Asset, CONTENT_DIR};
@@ -150,40 +151,15 @@ impl Site {
     }
 
     /// Up to `n` pages to read next, in the page's language: most shared tags first, then the
-    /// same section. Uses a tag → pages index, so the cost grows with pages × tags, never
-    /// pages × pages.
+    /// same section, then reading order; when fewer than `n` pages share a tag, the rest of
+    /// the page's section in reading order. [`TagIndex`] lists the pages carrying each small
+    /// set of tags, so the cost grows with pages × tags, never pages × pages.
     pub fn related(&self, page: &Page, index: &TagIndex, n: usize) -> Vec<&Page> {
-        let mut shared: HashMap<PageId, usize> = HashMap::new();
-        for t in &page.front.tags {
-            for &id in index.pages(&page.lang, &t.slug) {
-                if id != page.id {
-                    *shared.entry(id).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut scored: Vec<(&Page, usize)> = shared
+        index
+            .related(page, n)
             .into_iter()
-            .map(|(id, c)| (&self.pages[id], c))
-            .collect();
-        scored.sort_by(|(a, ca), (b, cb)| {
-            cb.cmp(ca)
-                .then_with(|| (b.section() == page.section()).cmp(&(a.section() == page.section())))
-                .then_with(|| reading_order(a, b))
-        });
-        let mut out: Vec<&Page> = scored.into_iter().map(|(p, _)| p).take(n).collect();
-        if out.len() < n
-            && let Some(section) = page.section()
-        {
-            for p in self.entries(&page.lang, section) {
-                if out.len() >= n {
-                    break;
-                }
-                if p.id != page.id && !out.iter().any(|o| o.id == p.id) {
-                    out.push(p);
-                }
-            }
-        }
-        out
+            .map(|id| &self.pages[id])
+            .collect()
     }
 
     pub fn pages_in(&self, lang: &Lang) -> impl Iterator<Item = &Page> {
@@ -330,9 +306,13 @@ pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
         .then_with(|| a.key.slug().cmp(b.key.slug()))
 }
 
-/// Tag → pages, per language, built once per render.
+/// Tag → pages, per language, built once per render, and the lists behind
+/// [`Site::related`].
 #[derive(Debug, Default)]
-pub struct TagIndex(HashMap<(Lang, String), Vec<PageId>>);
+pub struct TagIndex {
+    pages: HashMap<(Lang, String), Vec<PageId>>,
+    related: RelatedIndex,
+}
 
 impl TagIndex {
     pub fn new(site: &Site) -> TagIndex {
@@ -344,13 +324,20 @@ impl TagIndex {
                     .push(p.id);
             }
         }
-        TagIndex(m)
+        TagIndex {
+            pages: m,
+            related: RelatedIndex::new(site),
+        }
     }
 
     pub fn pages(&self, lang: &Lang, tag: &str) -> &[PageId] {
-        self.0
+        self.pages
             .get(&(lang.clone(), tag.to_string()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    fn related(&self, page: &Page, n: usize) -> Vec<PageId> {
+        self.related.find(page, n)
     }
 }
 

@@ -3,14 +3,20 @@
 
 use crate::corpus_gen::{Options, write_corpus};
 use crate::support::*;
+use handbook::config::Overrides;
+use handbook::model::site::{Page, Site, TagIndex, reading_order};
 
 /// Big enough for every section, links with anchors and worksheets; small enough to be cheap.
 const PAGES: usize = 24;
 
 fn generate(seed: u64) -> tempfile::TempDir {
+    generate_pages(seed, PAGES)
+}
+
+fn generate_pages(seed: u64, pages_per_lang: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let opts = Options {
-        pages_per_lang: PAGES,
+        pages_per_lang,
         seed,
     };
     write_corpus(&opts, dir.path()).expect("corpus written");
@@ -68,4 +74,59 @@ fn builds_and_checks_without_a_single_message() {
     }
     let words = text.split_whitespace().count() / PAGES;
     assert!((700..1300).contains(&words), "{words} words per Hindi page");
+}
+
+/// `Site::related` reads precomputed lists instead of comparing every page with every other;
+/// here it must give exactly what the definition gives, computed the slow way.
+#[test]
+fn related_pages_match_every_page_against_every_page() {
+    let dir = generate_pages(3, 300);
+    let (site, diags) = handbook::pipeline::load(dir.path(), &Overrides::default()).expect("loads");
+    assert!(!diags.has_errors());
+    assert!(
+        site.pages.iter().any(|p| p.front.tags.len() > 6),
+        "the corpus has pages with many tags"
+    );
+    let index = TagIndex::new(&site);
+    for page in &site.pages {
+        let got: Vec<usize> = site.related(page, &index, 4).iter().map(|p| p.id).collect();
+        assert_eq!(
+            got,
+            related_by_definition(&site, page, 4),
+            "{}",
+            page.rel.display()
+        );
+    }
+}
+
+/// Most shared tags, then the same section, then reading order; then the rest of the section.
+fn related_by_definition(site: &Site, page: &Page, n: usize) -> Vec<usize> {
+    let shared = |q: &Page| {
+        q.front
+            .tags
+            .iter()
+            .filter(|t| page.front.tags.iter().any(|u| u.slug == t.slug))
+            .count()
+    };
+    let mut candidates: Vec<&Page> = site
+        .pages
+        .iter()
+        .filter(|q| q.lang == page.lang && q.id != page.id && shared(q) > 0)
+        .collect();
+    candidates.sort_by(|a, b| {
+        shared(b)
+            .cmp(&shared(a))
+            .then((b.section() == page.section()).cmp(&(a.section() == page.section())))
+            .then(reading_order(a, b))
+            .then(a.id.cmp(&b.id))
+    });
+    let mut out: Vec<usize> = candidates.iter().take(n).map(|p| p.id).collect();
+    if let Some(section) = page.section() {
+        for p in site.entries(&page.lang, section) {
+            if out.len() < n && p.id != page.id && !out.contains(&p.id) {
+                out.push(p.id);
+            }
+        }
+    }
+    out
 }
