@@ -17,7 +17,7 @@ use crate::i18n::I18n;
 use crate::model::lang::Lang;
 use crate::model::site::{Site, counts};
 use crate::output::{self, OutputFile};
-use crate::render::{render_site, templates::Theme};
+use crate::render::{SearchIndex, render_site, render_site_into, templates::Theme};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,7 +53,8 @@ pub struct CheckReport {
 pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport> {
     let (site, mut diags) = load(root, overrides)?;
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
-    let (_files, render_diags) = render_site(&site, &theme);
+    // Every page is rendered to find template errors; the files themselves are not needed.
+    let render_diags = render_site_into(&site, &theme, SearchIndex::Skip, &|_| Ok(()))?;
     diags.extend(collapse_per_file(render_diags));
     crate::check::rules::apply(&site, &theme, &mut diags);
     Ok(CheckReport {
@@ -88,12 +89,15 @@ pub struct BuildReport {
     pub pages: BTreeMap<Lang, usize>,
     pub files: usize,
     pub bytes: u64,
+    /// Files identical to the previous build's, kept instead of written again.
+    pub unchanged: usize,
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Diagnostics,
 }
 
-/// The whole build. On content errors nothing is written and the previous output stays.
+/// The whole build. Files are written as they are rendered, into a new folder that replaces
+/// `out` only when everything succeeded: on content errors the previous output stays.
 pub fn build(root: &Path, overrides: &Overrides, out: &Path) -> Result<BuildReport> {
     let start = Instant::now();
     output::check_target(root, out)?;
@@ -101,16 +105,19 @@ pub fn build(root: &Path, overrides: &Overrides, out: &Path) -> Result<BuildRepo
     if diags.has_errors() {
         return Err(diags.sorted().into());
     }
-    let (files, render_diags) = render(&site)?;
+    let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
+    let staging = output::Staging::begin(root, out)?;
+    let render_diags = render_site_into(&site, &theme, SearchIndex::Build, &|f| staging.put(&f))?;
     diags.extend(render_diags.0);
     if diags.has_errors() {
         return Err(diags.sorted().into());
     }
-    output::write_atomic(root, out, &files)?;
+    let written = staging.commit()?;
     Ok(BuildReport {
         pages: counts(&site),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        files: written.files,
+        bytes: written.bytes,
+        unchanged: written.reused,
         elapsed: start.elapsed(),
         out: out.to_path_buf(),
         warnings: diags.sorted(),

@@ -17,6 +17,7 @@ use crate::model::url::{Linker, SitePath};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Mutex;
 use templates::{Theme, tera_error_chain};
 use views::*;
 
@@ -58,14 +59,67 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-/// The whole site: every job plus the files that are not templates.
+/// Where rendered files go as they are made: straight into the output folder during a build
+/// (so the whole site is never in memory at once), into a list for `check` and tests.
+pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
+
+/// Whether [`render_site_into`] builds the search index. `check` skips it: it reports no
+/// problems of its own, and it is a third of the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIndex {
+    Build,
+    Skip,
+}
+
+/// The whole site into `sink`: every job, in parallel with the search index and the other
+/// files that are not templates (each is a large share of the work). Stops at the first
+/// error of `sink`; problems of the content or the templates are returned, sorted.
+pub fn render_site_into(
+    site: &Site,
+    theme: &Theme,
+    search: SearchIndex,
+    sink: &Sink,
+) -> anyhow::Result<Diagnostics> {
+    let r = Renderer::new(site, theme);
+    let diags = Mutex::new(Diagnostics::default());
+    let (pages, rest) = rayon::join(
+        || {
+            jobs(site).par_iter().try_for_each(|j| match r.job(j) {
+                Ok(f) => sink(f),
+                Err(d) => {
+                    lock(&diags).push(d);
+                    Ok(())
+                }
+            })
+        },
+        || r.site_files_into(search, sink),
+    );
+    pages?;
+    rest?;
+    let mut diags = diags.into_inner().unwrap_or_else(|e| e.into_inner());
+    for f in asset_files(site, &mut diags) {
+        sink(f)?;
+    }
+    Ok(diags.sorted())
+}
+
+/// The whole site in memory, sorted by path.
 pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
-    let (mut files, diags) = render_jobs(site, theme, &jobs(site));
-    files.extend(site_files(site, theme));
-    let mut diags = diags;
-    files.extend(asset_files(site, &mut diags));
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| -> anyhow::Result<()> {
+        lock(&files).push(f);
+        Ok(())
+    };
+    // Collecting cannot fail, so neither can rendering into the list.
+    let diags = render_site_into(site, theme, SearchIndex::Build, &collect).unwrap_or_default();
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diags)
+}
+
+/// A panic elsewhere cannot leave a list of files or problems half-written.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Renders the given jobs in parallel.
@@ -83,21 +137,16 @@ pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>
     (files, diags)
 }
 
-/// Files made from the whole model at once (sitemap) and the theme's static files.
+/// Files made from the whole model at once (sitemap, search index) and the theme's static
+/// files.
 pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let r = Renderer::new(site, theme);
-    let mut files = vec![
-        OutputFile::new("sitemap.xml", r.sitemap().into_bytes()),
-        OutputFile::new(".nojekyll", Vec::new()),
-    ];
-    files.extend(r.search_index());
-    for (name, file) in &theme.statics {
-        files.push(OutputFile::new(
-            format!("static/{name}"),
-            file.bytes.clone(),
-        ));
-    }
-    files
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| -> anyhow::Result<()> {
+        lock(&files).push(f);
+        Ok(())
+    };
+    let _ = Renderer::new(site, theme).site_files_into(SearchIndex::Build, &collect);
+    files.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Images and other files written beside the Markdown, copied to the same place.
@@ -154,6 +203,22 @@ impl<'a> Renderer<'a> {
             Job::Feed(lang) => Ok(self.feed(lang)),
             Job::Search(lang) => self.search_page(lang),
         }
+    }
+
+    /// The sitemap, the search index of each language (in parallel) and the theme's files.
+    fn site_files_into(&self, search: SearchIndex, sink: &Sink) -> anyhow::Result<()> {
+        sink(OutputFile::new("sitemap.xml", self.sitemap().into_bytes()))?;
+        sink(OutputFile::new(".nojekyll", Vec::new()))?;
+        if search == SearchIndex::Build {
+            self.search_index_into(sink)?;
+        }
+        for (name, file) in &self.theme.statics {
+            sink(OutputFile::new(
+                format!("static/{name}"),
+                file.bytes.clone(),
+            ))?;
+        }
+        Ok(())
     }
 
     fn t(&self, lang: &Lang, id: &str) -> String {
