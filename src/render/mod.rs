@@ -259,18 +259,23 @@ impl<'a> Renderer<'a> {
                 format!("cannot pass the page to the template: {e}"),
             )
         })?;
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(
-                &origin,
-                0,
-                format!(
-                    "rendering `{}` failed: {}",
-                    path.file(),
-                    tera_error_chain(&e)
-                ),
-            )
-        })?;
-        Ok(OutputFile::new(path.file(), html.into_bytes()))
+        // Straight into bytes: `render` would check the whole page is UTF-8 once more.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.theme
+            .tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                Diagnostic::error(
+                    &origin,
+                    0,
+                    format!(
+                        "rendering `{}` failed: {}",
+                        path.file(),
+                        tera_error_chain(&e)
+                    ),
+                )
+            })?;
+        Ok(OutputFile::new(path.file(), html))
     }
 
     fn date(&self, lang: &Lang, page: &Page) -> (Option<String>, Option<String>) {

@@ -63,7 +63,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 
 use super::analyze::{self, ALIASES, Token};
 
@@ -623,40 +623,56 @@ pub fn body_head(body: &str, max_chars: usize) -> String {
         }
         head.push_str(w);
         chars += w.chars().count();
-        if chars > 2 * max_chars + 8 {
+        if chars > max_chars + 16 {
             break;
         }
     }
-    let more = words.next().is_some();
-    let text = match cut_point(&head, max_chars) {
-        None if more => body.split_whitespace().collect::<Vec<_>>().join(" "),
-        _ => head,
+    let (text, cut) = match cut_point(&head, max_chars) {
+        None if words.next().is_some() => {
+            let all = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cut = cut_point(&all, max_chars);
+            (all, cut)
+        }
+        cut => (head, cut),
     };
-    match cut_point(&text, max_chars) {
+    match cut {
         Some(cut) => format!("{}…", text[..cut].trim_end()),
         None => text,
     }
 }
 
-/// Where [`body_head`] cuts whitespace-collapsed `text`, or `None` when it keeps all of it.
+/// Where [`body_head`] cuts whitespace-collapsed `text`, or `None` when it keeps all of it:
+/// at the first grapheme boundary after `max_chars` characters, or back at the last space
+/// (a grapheme of its own) if that is not too far back; a long word is cut mid-word.
+///
+/// Only the boundaries that matter are asked for: segmenting every grapheme of the head was
+/// most of the cost of the search records.
 fn cut_point(text: &str, max_chars: usize) -> Option<usize> {
-    let mut last_space = None;
-    let mut count = 0;
-    for (i, g) in text.grapheme_indices(true) {
-        if count >= max_chars {
-            // Back up to the last space if it is not too far back; a long word is cut
-            // mid-word.
-            return Some(match last_space {
-                Some(s) if s * 4 >= i * 3 => s,
-                _ => i,
-            });
-        }
-        if g == " " {
-            last_space = Some(i);
-        }
-        count += g.chars().count();
+    let after = text.char_indices().nth(max_chars)?.0;
+    let is_boundary = |at: usize| {
+        GraphemeCursor::new(at, text.len(), true)
+            .is_boundary(text, 0)
+            .unwrap_or(true)
+    };
+    let cut = if is_boundary(after) {
+        after
+    } else {
+        GraphemeCursor::new(after, text.len(), true)
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()?
+    };
+    if cut >= text.len() {
+        return None;
     }
-    None
+    let last_space = text[..cut]
+        .rmatch_indices(' ')
+        .map(|(i, _)| i)
+        .find(|&i| is_boundary(i) && is_boundary(i + 1));
+    Some(match last_space {
+        Some(s) if s * 4 >= cut * 3 => s,
+        _ => cut,
+    })
 }
 
 /// JSON text that is also safe inside `<script>`: no `<`, no raw U+2028/U+2029.
@@ -696,6 +712,7 @@ fn js_file(path: String, call: &str) -> IndexFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn doc(url: &str, lang: &str, title: &str, body: &str) -> SearchDoc {
         SearchDoc {
@@ -798,12 +815,30 @@ mod tests {
     /// `body_head` looks only at the start of the body; it must cut as if it had collapsed all.
     #[test]
     fn body_head_equals_collapsing_the_whole_body() {
+        // The straightforward version, graphemes of the whole collapsed body.
         fn reference(body: &str, max_chars: usize) -> String {
             let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
-            match cut_point(&body, max_chars) {
-                Some(cut) => format!("{}…", body[..cut].trim_end()),
-                None => body,
+            let mut end = body.len();
+            let mut last_space = None;
+            let mut count = 0;
+            for (i, g) in body.grapheme_indices(true) {
+                if count >= max_chars {
+                    end = i;
+                    break;
+                }
+                if g == " " {
+                    last_space = Some(i);
+                }
+                count += g.chars().count();
             }
+            if end == body.len() {
+                return body;
+            }
+            let cut = match last_space {
+                Some(s) if s * 4 >= end * 3 => s,
+                _ => end,
+            };
+            format!("{}…", body[..cut].trim_end())
         }
         let zalgo = format!("a{}", "\u{0301}".repeat(700));
         let bodies = [
@@ -813,9 +848,15 @@ mod tests {
             format!("start {zalgo} end {zalgo}"),
             "short".to_string(),
             String::new(),
+            "x".repeat(300),
+            "x".repeat(301),
+            format!("{} y", "x".repeat(299)),
+            // A prepend mark before a space, a combining mark after one: no grapheme " ".
+            "\u{0600} word a \u{0301}b ".repeat(60),
+            "क्षमता ज़रूरी फ़ीडबैक इंटरव्यू ".repeat(30),
         ];
         for body in &bodies {
-            for max in [1, 10, 300] {
+            for max in [1, 10, 299, 300] {
                 assert_eq!(
                     body_head(body, max),
                     reference(body, max),
