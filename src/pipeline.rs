@@ -17,7 +17,7 @@ use crate::i18n::I18n;
 use crate::model::lang::Lang;
 use crate::model::site::{Site, counts};
 use crate::output::{self, OutputFile};
-use crate::render::{SearchIndex, render_site, render_site_into, templates::Theme};
+use crate::render::{Purpose, render_site, render_site_into, templates::Theme};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,8 +53,9 @@ pub struct CheckReport {
 pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport> {
     let (site, mut diags) = load(root, overrides)?;
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
-    // Every page is rendered to find template errors; the files themselves are not needed.
-    let render_diags = render_site_into(&site, &theme, SearchIndex::Skip, &|_| Ok(()))?;
+    // Every template is rendered with every page to find the ones that fail; the files
+    // themselves are not needed.
+    let render_diags = render_site_into(&site, &theme, Purpose::Check, &|_| Ok(()))?;
     diags.extend(collapse_per_file(render_diags));
     crate::check::rules::apply(&site, &theme, &mut diags);
     Ok(CheckReport {
@@ -107,7 +108,7 @@ pub fn build(root: &Path, overrides: &Overrides, out: &Path) -> Result<BuildRepo
     }
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
     let staging = output::Staging::begin(root, out)?;
-    let render_diags = render_site_into(&site, &theme, SearchIndex::Build, &|f| staging.put(&f))?;
+    let render_diags = render_site_into(&site, &theme, Purpose::Build, &|f| staging.put(&f))?;
     diags.extend(render_diags.0);
     if diags.has_errors() {
         return Err(diags.sorted().into());

@@ -63,12 +63,15 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 /// (so the whole site is never in memory at once), into a list for `check` and tests.
 pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
 
-/// Whether [`render_site_into`] builds the search index. `check` skips it: it reports no
-/// problems of its own, and it is a third of the work.
+/// What [`render_site_into`] renders for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchIndex {
+pub enum Purpose {
+    /// Every file of the site.
     Build,
-    Skip,
+    /// `check`: every template with every page's data, to find the templates that fail, but
+    /// no search index and no Markdown bodies. Neither can report a problem (links were
+    /// resolved with the site model), and together they are most of the work.
+    Check,
 }
 
 /// The whole site into `sink`: every job, in parallel with the search index and the other
@@ -77,10 +80,13 @@ pub enum SearchIndex {
 pub fn render_site_into(
     site: &Site,
     theme: &Theme,
-    search: SearchIndex,
+    purpose: Purpose,
     sink: &Sink,
 ) -> anyhow::Result<Diagnostics> {
-    let r = Renderer::new(site, theme);
+    let r = Renderer {
+        purpose,
+        ..Renderer::new(site, theme)
+    };
     let diags = Mutex::new(Diagnostics::default());
     let (pages, rest) = rayon::join(
         || {
@@ -92,7 +98,7 @@ pub fn render_site_into(
                 }
             })
         },
-        || r.site_files_into(search, sink),
+        || r.site_files_into(sink),
     );
     pages?;
     rest?;
@@ -111,7 +117,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics)
         Ok(())
     };
     // Collecting cannot fail, so neither can rendering into the list.
-    let diags = render_site_into(site, theme, SearchIndex::Build, &collect).unwrap_or_default();
+    let diags = render_site_into(site, theme, Purpose::Build, &collect).unwrap_or_default();
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diags)
@@ -145,7 +151,7 @@ pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
         lock(&files).push(f);
         Ok(())
     };
-    let _ = Renderer::new(site, theme).site_files_into(SearchIndex::Build, &collect);
+    let _ = Renderer::new(site, theme).site_files_into(&collect);
     files.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -178,6 +184,7 @@ struct Renderer<'a> {
     linker: Linker,
     i18n: &'a I18n,
     tags: TagIndex,
+    purpose: Purpose,
 }
 
 impl<'a> Renderer<'a> {
@@ -188,6 +195,7 @@ impl<'a> Renderer<'a> {
             linker: linker(site),
             i18n: &site.i18n,
             tags: TagIndex::new(site),
+            purpose: Purpose::Build,
         }
     }
 
@@ -206,10 +214,10 @@ impl<'a> Renderer<'a> {
     }
 
     /// The sitemap, the search index of each language (in parallel) and the theme's files.
-    fn site_files_into(&self, search: SearchIndex, sink: &Sink) -> anyhow::Result<()> {
+    fn site_files_into(&self, sink: &Sink) -> anyhow::Result<()> {
         sink(OutputFile::new("sitemap.xml", self.sitemap().into_bytes()))?;
         sink(OutputFile::new(".nojekyll", Vec::new()))?;
-        if search == SearchIndex::Build {
+        if self.purpose == Purpose::Build {
             self.search_index_into(sink)?;
         }
         for (name, file) in &self.theme.statics {
@@ -467,6 +475,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn body_html(&self, page: &Page, from: &SitePath) -> String {
+        if self.purpose == Purpose::Check {
+            return String::new();
+        }
         let site = self.site;
         let linker = &self.linker;
         let resolve = |dest: &str| -> Option<String> {
