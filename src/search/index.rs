@@ -195,7 +195,12 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         lengths.push(len);
     }
 
-    let postings = postings.finish();
+    let Postings {
+        stems,
+        skeletons,
+        surfaces,
+        ..
+    } = postings.finish();
     let avg = average_lengths(&lengths);
     let scorer = Scorer {
         n_docs: docs.len() as f64,
@@ -203,15 +208,16 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         avg,
     };
 
-    // Entries are serialised as soon as they are made: a `Value` per posting number took
-    // more memory than the rest of the build (32 bytes per number).
+    // Entries are serialised as soon as they are made, and each key's postings are freed
+    // once serialised: a `Value` per posting number, or the postings and their text side by
+    // side, took more memory than the rest of a 100,000-page build.
     let mut term_entries: BTreeMap<String, String> = BTreeMap::new();
-    for stem in &postings.stems {
+    for stem in stems {
         let flat = scorer.postings(&stem.docs);
         let mut forms: Vec<&Surface> = stem
             .surfaces
             .iter()
-            .map(|&s| &postings.surfaces[s as usize])
+            .map(|&s| &surfaces[s as usize])
             .collect();
         forms.sort_by(|a, b| a.text.cmp(&b.text));
         // Serialised straight from the numbers: building a `Value` per number first was
@@ -232,26 +238,20 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
                 .collect();
             serde_json::to_string(&(flat, map))
         };
-        term_entries.insert(
-            stem.text.clone(),
-            script_safe(entry.expect(NUMBERS_AND_STRINGS)),
-        );
+        term_entries.insert(stem.text, script_safe(entry.expect(NUMBERS_AND_STRINGS)));
     }
-    let skeleton_entries: BTreeMap<String, String> = postings
-        .skeletons
-        .iter()
+    drop(surfaces);
+    let skeleton_entries: BTreeMap<String, String> = skeletons
+        .into_iter()
         .map(|k| {
             let flat = serde_json::to_string(&scorer.postings(&k.docs));
-            (
-                k.text.clone(),
-                script_safe(flat.expect(NUMBERS_AND_STRINGS)),
-            )
+            (k.text, script_safe(flat.expect(NUMBERS_AND_STRINGS)))
         })
         .collect();
 
     let mut files = Vec::new();
-    let term_shards = write_shards(lang, "t", &term_entries, &mut files);
-    let skeleton_shards = write_shards(lang, "k", &skeleton_entries, &mut files);
+    let term_shards = write_shards(lang, "t", term_entries, &mut files);
+    let skeleton_shards = write_shards(lang, "k", skeleton_entries, &mut files);
 
     for (chunk_no, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
         let records: Vec<Value> = chunk.iter().map(|d| doc_record(d)).collect();
@@ -502,17 +502,21 @@ fn alias_groups() -> Vec<Vec<String>> {
 }
 
 /// Splits `entries` (key → entry as script-safe JSON) into shard files
-/// (`<lang>/<kind><N>.js`) and returns the manifest's `[[key, N], …]` list.
+/// (`<lang>/<kind><N>.js`) and returns the manifest's `[[key, N], …]` list. Each entry's
+/// text is freed once it is in its shard.
 fn write_shards(
     lang: &str,
     kind: &str,
-    entries: &BTreeMap<String, String>,
+    entries: BTreeMap<String, String>,
     files: &mut Vec<IndexFile>,
 ) -> Vec<(String, usize)> {
+    let (keys, mut texts): (Vec<String>, Vec<Option<String>>) =
+        entries.into_iter().map(|(k, v)| (k, Some(v))).unzip();
     // Sized entries, so that grouping does not serialise twice.
-    let sized: Vec<(&str, &str, usize)> = entries
+    let sized: Vec<(&str, usize)> = keys
         .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str(), k.len() + v.len() + 4))
+        .zip(&texts)
+        .map(|(k, v)| (k.as_str(), k.len() + v.as_ref().map_or(0, String::len) + 4))
         .collect();
     let mut keyed: Vec<(String, Vec<usize>)> = Vec::new();
     split_keys(&sized, (0..sized.len()).collect(), 1, &mut keyed);
@@ -521,7 +525,7 @@ fn write_shards(
     let mut file_no = 0usize;
     let mut current: Vec<usize> = Vec::new();
     let mut current_bytes = 0usize;
-    let flush = |file_no: usize, members: &mut Vec<usize>, files: &mut Vec<IndexFile>| {
+    let mut flush = |file_no: usize, members: &mut Vec<usize>, files: &mut Vec<IndexFile>| {
         // The JSON object of the members, keys in order as serde_json writes a map.
         members.sort_by_key(|&i| sized[i].0);
         let mut map = String::from("{");
@@ -531,7 +535,11 @@ fn write_shards(
             }
             map.push_str(&js_json(&json!(sized[i].0)));
             map.push(':');
-            map.push_str(sized[i].1);
+            map.push_str(
+                &texts[i]
+                    .take()
+                    .expect("every entry goes into exactly one shard"),
+            );
         }
         map.push('}');
         let call = format!(
@@ -543,7 +551,7 @@ fn write_shards(
         files.push(js_file(format!("{lang}/{kind}{file_no}.js"), &call));
     };
     for (key, members) in keyed {
-        let bytes: usize = members.iter().map(|&i| sized[i].2).sum();
+        let bytes: usize = members.iter().map(|&i| sized[i].1).sum();
         if !current.is_empty() && current_bytes + bytes > SHARD_TARGET_BYTES {
             flush(file_no, &mut current, files);
             file_no += 1;
@@ -563,7 +571,7 @@ fn write_shards(
 /// Groups entries (sorted by key) by their first `depth` code points, splitting a group one
 /// code point deeper when it is too big. Appends `(key, members)` in key order.
 fn split_keys(
-    sized: &[(&str, &str, usize)],
+    sized: &[(&str, usize)],
     members: Vec<usize>,
     depth: usize,
     out: &mut Vec<(String, Vec<usize>)>,
@@ -574,7 +582,7 @@ fn split_keys(
         groups.entry(key).or_default().push(i);
     }
     for (key, group) in groups {
-        let bytes: usize = group.iter().map(|&i| sized[i].2).sum();
+        let bytes: usize = group.iter().map(|&i| sized[i].1).sum();
         let can_split =
             depth < MAX_KEY_CHARS && group.iter().any(|&i| sized[i].0.chars().count() > depth);
         if bytes > SHARD_SPLIT_BYTES && can_split {
