@@ -192,6 +192,7 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         for (f, field) in Field::ALL.iter().enumerate() {
             len[f] = postings.add_text(n, f, &field.text(doc)) as f64;
         }
+        postings.end_doc(n);
         lengths.push(len);
     }
 
@@ -283,15 +284,19 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
     files
 }
 
-/// The postings of one language while documents are added in order (document numbers only
-/// grow, so "is this document already the last posting?" is all the bookkeeping needed).
+/// The postings of one language while documents are added in order.
 ///
 /// Analysis is memoised per whitespace-separated chunk of text: a corpus repeats its words
 /// endlessly, and normalising, segmenting and stemming each occurrence again was most of the
 /// build time (profile of a 10,000-page build). Analysing chunk by chunk gives the same tokens
 /// as analysing the whole text, because no step of [`analyze::analyze`] looks across ASCII
-/// whitespace: normalisation never composes or reorders across a space, and UAX#29 always
-/// breaks on both sides of one (a unit test holds the two to the same result).
+/// whitespace: normalisation never composes or reorders across a space, a line break or a
+/// form feed, and UAX#29 always breaks on both sides of one (a unit test holds the two to the
+/// same result).
+///
+/// A document's words are first counted in small dense arrays, and each key's postings are
+/// appended once per document in [`Postings::end_doc`]: updating the large, scattered
+/// postings once per word left the loop waiting on memory (profile).
 #[derive(Default)]
 struct Postings {
     /// Chunk of raw text → its tokens: a range of `chunk_tokens`, which holds indices into
@@ -300,10 +305,29 @@ struct Postings {
     chunk_tokens: Vec<u32>,
     surfaces: Vec<Surface>,
     surface_ids: HashMap<String, u32>,
+    /// Per surface: its keys, and the last document (plus one) that used it.
+    surface_keys: Vec<SurfaceKeys>,
+    surface_last_doc: Vec<u32>,
     stems: Vec<Keyed>,
     stem_ids: HashMap<String, u32>,
     skeletons: Vec<Keyed>,
     skeleton_ids: HashMap<String, u32>,
+    /// The current document: its surfaces, and its counts per stem and skeleton key (zero
+    /// when untouched) with the keys it touched.
+    doc_surfaces: Vec<u32>,
+    stem_tf: Vec<FieldTf>,
+    skeleton_tf: Vec<FieldTf>,
+    touched_stems: Vec<u32>,
+    touched_skeletons: Vec<u32>,
+}
+
+/// The keys of a surface: its stem, and the romanised keys of a non-stop Devanagari word (of
+/// the surface and of the stem, so "naukri" meets नौकरी through the surface and "naukriyon"
+/// meets नौकरियों, and the stem's key catches endings the surface key spells differently).
+#[derive(Clone, Copy)]
+struct SurfaceKeys {
+    stem: u32,
+    skeletons: [Option<u32>; 2],
 }
 
 /// Why serialising an index entry cannot fail: it is made of numbers, strings and arrays.
@@ -317,14 +341,9 @@ enum SurfaceDocs<'a> {
     Some(&'a [u32]),
 }
 
-/// A normalised word as written, with its keys (computed once) and the documents using it.
+/// A normalised word as written, and the documents using it.
 struct Surface {
     text: String,
-    stem: u32,
-    /// Romanised keys of a non-stop Devanagari word: of the surface and of the stem, so
-    /// "naukri" meets नौकरी through the surface and "naukriyon" meets नौकरियों, and the stem's key
-    /// catches endings the surface key spells differently.
-    skeletons: Vec<u32>,
     docs: Vec<u32>,
 }
 
@@ -340,7 +359,7 @@ impl Postings {
     /// Adds the words of one field of document `doc`; returns how many words it has.
     fn add_text(&mut self, doc: u32, field: usize, text: &str) -> usize {
         let mut count = 0;
-        for chunk in text.split([' ', '\n', '\t']).filter(|c| !c.is_empty()) {
+        for chunk in text.split_ascii_whitespace() {
             let (start, end) = match self.chunks.get(chunk) {
                 Some(&range) => range,
                 None => {
@@ -356,17 +375,39 @@ impl Postings {
             };
             count += (end - start) as usize;
             for &id in &self.chunk_tokens[start as usize..end as usize] {
-                let surface = &mut self.surfaces[id as usize];
-                if surface.docs.last() != Some(&doc) {
-                    surface.docs.push(doc);
+                let id = id as usize;
+                if self.surface_last_doc[id] != doc + 1 {
+                    self.surface_last_doc[id] = doc + 1;
+                    self.doc_surfaces.push(id as u32);
                 }
-                bump(&mut self.stems[surface.stem as usize].docs, doc, field);
-                for &k in &surface.skeletons {
-                    bump(&mut self.skeletons[k as usize].docs, doc, field);
+                let keys = self.surface_keys[id];
+                count_in(&mut self.stem_tf, &mut self.touched_stems, keys.stem, field);
+                for k in keys.skeletons.into_iter().flatten() {
+                    count_in(&mut self.skeleton_tf, &mut self.touched_skeletons, k, field);
                 }
             }
         }
         count
+    }
+
+    /// Moves the counts of document `doc` into the postings (documents come in order).
+    fn end_doc(&mut self, doc: u32) {
+        for s in self.doc_surfaces.drain(..) {
+            self.surfaces[s as usize].docs.push(doc);
+        }
+        for (keys, tf, touched) in [
+            (&mut self.stems, &mut self.stem_tf, &mut self.touched_stems),
+            (
+                &mut self.skeletons,
+                &mut self.skeleton_tf,
+                &mut self.touched_skeletons,
+            ),
+        ] {
+            for k in touched.drain(..) {
+                let tf = std::mem::take(&mut tf[k as usize]);
+                keys[k as usize].docs.push((doc, tf));
+            }
+        }
     }
 
     fn surface_id(&mut self, token: Token) -> u32 {
@@ -374,32 +415,35 @@ impl Postings {
             return id;
         }
         let id = self.surfaces.len() as u32;
-        let mut skeletons = Vec::new();
+        let mut skeletons = [None; 2];
         if !token.stop && token.devanagari {
             let keys: BTreeSet<String> = analyze::skeleton_devanagari(&token.surface)
                 .into_iter()
                 .chain(analyze::skeleton_devanagari(&token.stem))
                 .collect();
-            skeletons = keys
-                .into_iter()
-                .map(|k| intern(&mut self.skeletons, &mut self.skeleton_ids, k))
-                .collect();
+            for (slot, k) in skeletons.iter_mut().zip(keys) {
+                *slot = Some(intern(&mut self.skeletons, &mut self.skeleton_ids, k));
+            }
         }
         let stem = intern(&mut self.stems, &mut self.stem_ids, token.stem);
         self.stems[stem as usize].surfaces.push(id);
         self.surface_ids.insert(token.surface.clone(), id);
         self.surfaces.push(Surface {
             text: token.surface,
-            stem,
-            skeletons,
             docs: Vec::new(),
         });
+        self.surface_keys.push(SurfaceKeys { stem, skeletons });
+        self.surface_last_doc.push(0);
         id
     }
 
     /// Once every document is in: sorts stems and skeletons by key (the order of the index
     /// files) and frees the lookup tables, which are no longer needed.
     fn finish(mut self) -> Postings {
+        self.surface_keys = Vec::new();
+        self.surface_last_doc = Vec::new();
+        self.stem_tf = Vec::new();
+        self.skeleton_tf = Vec::new();
         self.chunks = HashMap::new();
         self.chunk_tokens = Vec::new();
         self.surface_ids = HashMap::new();
@@ -425,16 +469,16 @@ fn intern(keys: &mut Vec<Keyed>, ids: &mut HashMap<String, u32>, text: String) -
     id
 }
 
-/// Counts one occurrence in `field` of document `doc`, the newest document of `docs`.
-fn bump(docs: &mut Vec<(u32, FieldTf)>, doc: u32, field: usize) {
-    match docs.last_mut() {
-        Some((d, tf)) if *d == doc => tf[field] = tf[field].saturating_add(1),
-        _ => {
-            let mut tf = FieldTf::default();
-            tf[field] = 1;
-            docs.push((doc, tf));
-        }
+/// Counts one occurrence of key `k` in `field` of the current document.
+fn count_in(tf: &mut Vec<FieldTf>, touched: &mut Vec<u32>, k: u32, field: usize) {
+    let k = k as usize;
+    if tf.len() <= k {
+        tf.resize(k + 1, FieldTf::default());
     }
+    if tf[k] == FieldTf::default() {
+        touched.push(k as u32);
+    }
+    tf[k][field] = tf[k][field].saturating_add(1);
 }
 
 fn average_lengths(lengths: &[[f64; 6]]) -> [f64; 6] {
@@ -790,7 +834,7 @@ mod tests {
         texts.extend(
             [
                 "a \u{0301}b \u{093C}क ि x",
-                "Σ Σa aΣ ΑΣ Σ\nb",
+                "Σ Σa aΣ ΑΣ Σ\nb Σ\r\nΣ a\x0cΣ \u{0301}\r\u{0301}x",
                 "न् क ङ्\tग इंटरव्यू:नौकरी ई-मेल",
                 "e.g. 3.14 don't ｆｕｌｌ ﬁne २०२४।",
                 "क्\u{200D} ष \u{2068}x\u{2069} \u{00A0}y",
@@ -800,7 +844,7 @@ mod tests {
         for text in &texts {
             let whole: Vec<Token> = analyze::analyze(text);
             let chunked: Vec<Token> = text
-                .split([' ', '\n', '\t'])
+                .split_ascii_whitespace()
                 .flat_map(analyze::analyze)
                 .collect();
             assert_eq!(whole, chunked, "{text:?}");
