@@ -69,8 +69,9 @@ pub enum Purpose {
     /// Every file of the site.
     Build,
     /// `check`: every template with every page's data, to find the templates that fail, but
-    /// no search index and no Markdown bodies. Neither can report a problem (links were
-    /// resolved with the site model), and together they are most of the work.
+    /// no Markdown bodies and nothing made without a template (search index, feeds, sitemap).
+    /// None of these can report a problem (links were resolved with the site model), and
+    /// together they are most of the work.
     Check,
 }
 
@@ -88,9 +89,15 @@ pub fn render_site_into(
         ..Renderer::new(site, theme)
     };
     let diags = Mutex::new(Diagnostics::default());
+    // `check` leaves out what uses no template and cannot fail: feeds, the sitemap, the
+    // search index and the theme's files.
+    let jobs: Vec<Job> = jobs(site)
+        .into_iter()
+        .filter(|j| purpose == Purpose::Build || !matches!(j, Job::Feed(_)))
+        .collect();
     let (pages, rest) = rayon::join(
         || {
-            jobs(site).par_iter().try_for_each(|j| match r.job(j) {
+            jobs.par_iter().try_for_each(|j| match r.job(j) {
                 Ok(f) => sink(f),
                 Err(d) => {
                     lock(&diags).push(d);
@@ -98,7 +105,10 @@ pub fn render_site_into(
                 }
             })
         },
-        || r.site_files_into(sink),
+        || match purpose {
+            Purpose::Build => r.site_files_into(sink),
+            Purpose::Check => Ok(()),
+        },
     );
     pages?;
     rest?;
@@ -217,9 +227,7 @@ impl<'a> Renderer<'a> {
     fn site_files_into(&self, sink: &Sink) -> anyhow::Result<()> {
         sink(OutputFile::new("sitemap.xml", self.sitemap().into_bytes()))?;
         sink(OutputFile::new(".nojekyll", Vec::new()))?;
-        if self.purpose == Purpose::Build {
-            self.search_index_into(sink)?;
-        }
+        self.search_index_into(sink)?;
         for (name, file) in &self.theme.statics {
             sink(OutputFile::new(
                 format!("static/{name}"),
