@@ -2,6 +2,17 @@
 //! are never replaced.
 
 use crate::support::*;
+use std::path::Path;
+
+/// No half-written new folder and no moved-aside old one stays beside the output.
+fn assert_no_leftovers(dir: &Path) {
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("handbook-new") || n.contains("handbook-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
 
 #[test]
 fn failed_build_leaves_previous_output_intact() {
@@ -13,12 +24,7 @@ fn failed_build_leaves_previous_output_intact() {
     let o = handbook(site.path(), &["build", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(tree(&out) == before, "output changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("handbook-new") || n.contains("handbook-old"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_no_leftovers(site.path());
 }
 
 #[test]
@@ -93,10 +99,5 @@ fn failure_while_writing_leaves_previous_output_intact() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(tree(&out) == before, "output changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("handbook-new") || n.contains("handbook-old"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_no_leftovers(site.path());
 }
