@@ -106,7 +106,7 @@ fn corpus(lang: &str, pages: usize, words: &[String], seed: u64) -> Vec<SearchDo
                 tags: tags.clone(),
                 tag_slugs: tags,
                 slug: format!("page-{i}"),
-                body: sentence(&mut rng, words, body_words),
+                body: sentence(&mut rng, words, body_words).into(),
                 lang: lang.to_string(),
                 translation: Some((
                     format!(

@@ -5,7 +5,10 @@
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Written into every output folder; only folders holding it are ever replaced.
 pub const MARKER: &str = ".handbook-output";
@@ -92,84 +95,188 @@ fn absolute(out: &Path) -> Result<PathBuf> {
 
 /// Writes `files` as the new content of `out`, atomically as seen by readers of `out`.
 pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Result<()> {
-    check_target(site_root, out)?;
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?
-        .to_path_buf();
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.handbook-new-{pid}"));
-    let old = parent.join(format!(".{name}.handbook-old-{pid}"));
-    for leftover in [&tmp, &old] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover)
-                .with_context(|| format!("cannot remove `{}`", leftover.display()))?;
-        }
-    }
-    let written = write_tree(&tmp, files);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if out.exists() {
-        std::fs::rename(&out, &old).with_context(|| {
-            format!("cannot move the previous output `{}` aside", out.display())
-        })?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, &out) {
-        // Put the previous output back so the user is never left with nothing.
-        if old.exists() {
-            let _ = std::fs::rename(&old, &out);
-        }
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e)
-            .with_context(|| format!("cannot move the new output into `{}`", out.display()));
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
-    }
+    let staging = Staging::begin(site_root, out)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()?;
     Ok(())
 }
 
 /// Writes `files` into a scratch folder that is not the output (the copy `build --pdf`
 /// prints from). The caller owns and removes the folder.
 pub fn write_scratch(dir: &Path, files: &[OutputFile]) -> Result<()> {
-    write_tree(dir, files)
+    files.par_iter().try_for_each(|f| {
+        let p = dir.join(safe_rel(&f.path)?);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        }
+        std::fs::write(&p, &f.bytes).with_context(|| format!("cannot write `{}`", p.display()))
+    })
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
+/// `path` when it stays inside the folder it is written to (no `..`, no empty or absolute
+/// part); generated paths always do, so anything else is a bug.
+fn safe_rel(path: &str) -> Result<&str> {
+    if path.split('/').any(|s| s == ".." || s.is_empty()) {
+        bail!("internal error: unsafe output path `{path}`");
     }
-    files.par_iter().try_for_each(|f| {
-        if f.path.split('/').any(|s| s == ".." || s.is_empty()) {
-            bail!("internal error: unsafe output path `{}`", f.path);
+    Ok(path)
+}
+
+/// A build being written: files go into a fresh folder beside `out` as they are rendered
+/// (so the whole site never has to be in memory at once), and [`Staging::commit`] swaps it in.
+/// Dropped without a commit (an error anywhere), the new folder is removed and `out` is left
+/// exactly as it was.
+///
+/// A file whose bytes equal the previous build's file at the same path is not written again:
+/// the new folder gets a hard link to the previous file. The previous output is only read,
+/// never changed, so a failed build still leaves it byte for byte; a successful rebuild
+/// writes only the files that changed, and unchanged files keep their modification time
+/// (an upload that compares times sends only what changed).
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// The previous output, if it is ours (it holds the marker).
+    previous: Option<PathBuf>,
+    /// Folders already made inside `tmp`.
+    dirs: Mutex<HashSet<String>>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    reused: AtomicUsize,
+    committed: bool,
+}
+
+/// What a committed [`Staging`] wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub files: usize,
+    pub bytes: u64,
+    /// Files identical to the previous build's, linked instead of written.
+    pub reused: usize,
+}
+
+impl Staging {
+    /// Checks the target and makes the new folder beside it.
+    pub fn begin(site_root: &Path, out: &Path) -> Result<Staging> {
+        check_target(site_root, out)?;
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .context("the output folder has no parent folder")?
+            .to_path_buf();
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let name = out
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.handbook-new-{pid}"));
+        let old = parent.join(format!(".{name}.handbook-old-{pid}"));
+        for leftover in [&tmp, &old] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover)
+                    .with_context(|| format!("cannot remove `{}`", leftover.display()))?;
+            }
         }
-        let p = dir.join(&f.path);
+        std::fs::create_dir_all(&tmp)
+            .with_context(|| format!("cannot create `{}`", tmp.display()))?;
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        Ok(Staging {
+            out,
+            tmp,
+            old,
+            previous,
+            dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            reused: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Writes one file into the new folder; safe to call from many threads at once.
+    pub fn put(&self, f: &OutputFile) -> Result<()> {
+        safe_rel(&f.path)?;
+        if let Some((dir, _)) = f.path.rsplit_once('/') {
+            let made = self.dirs.lock().is_ok_and(|dirs| dirs.contains(dir));
+            if !made {
+                let d = self.tmp.join(dir);
+                std::fs::create_dir_all(&d)
+                    .with_context(|| format!("cannot create `{}`", d.display()))?;
+                if let Ok(mut dirs) = self.dirs.lock() {
+                    dirs.insert(dir.to_string());
+                }
+            }
+        }
+        let p = self.tmp.join(&f.path);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(f.bytes.len() as u64, Ordering::Relaxed);
+        if let Some(prev) = &self.previous {
+            let before = prev.join(&f.path);
+            if same_bytes(&before, &f.bytes) && std::fs::hard_link(&before, &p).is_ok() {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
         std::fs::write(&p, &f.bytes).with_context(|| format!("cannot write `{}`", p.display()))
-    })?;
-    std::fs::write(
-        dir.join(MARKER),
-        b"This folder is build output of `handbook build`; it is replaced on every build.\n",
-    )
-    .context("cannot write the output marker")?;
-    Ok(())
+    }
+
+    /// Swaps the new folder in for `out` and removes the previous output.
+    pub fn commit(mut self) -> Result<WriteStats> {
+        std::fs::write(
+            self.tmp.join(MARKER),
+            b"This folder is build output of `handbook build`; it is replaced on every build.\n",
+        )
+        .context("cannot write the output marker")?;
+        let (out, tmp, old) = (&self.out, &self.tmp, &self.old);
+        if out.exists() {
+            std::fs::rename(out, old).with_context(|| {
+                format!("cannot move the previous output `{}` aside", out.display())
+            })?;
+        }
+        if let Err(e) = std::fs::rename(tmp, out) {
+            // Put the previous output back so the user is never left with nothing.
+            if old.exists() {
+                let _ = std::fs::rename(old, out);
+            }
+            return Err(e)
+                .with_context(|| format!("cannot move the new output into `{}`", out.display()));
+        }
+        self.committed = true;
+        if old.exists() {
+            std::fs::remove_dir_all(old).with_context(|| {
+                format!("cannot remove the previous output `{}`", old.display())
+            })?;
+        }
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+            reused: self.reused.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes` (sizes first, so most changed files are
+/// never read).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! The one place that orders the stages. `build`, `check` and `serve` all go through here:
 //!
 //! ```text
-//! Config ─▶ discover ─▶ parse ─▶ Site (model) ─▶ render ─▶ [pdf] ─▶ write (atomic)
-//!   │           Vec<Source>  Vec<ParsedPage>   Site     Vec<OutputFile>
+//! Config ─▶ discover ─▶ parse ─▶ Site (model) ─▶ render ═▶ staged output ─▶ [pdf] ─▶ swap
+//!   │           Vec<Source>  Vec<ParsedPage>   Site   OutputFile by OutputFile
 //!   └── Fluent bundles (I18n) ───────┘                      ▲
 //!                               Theme (templates, static) ──┘
 //! ```
 //!
-//! `build --pdf` adds the PDFs of the worksheets to the output files before the write, so a
-//! failed print leaves the previous output untouched like any other failed build.
+//! A build writes each file as soon as it is rendered into a new folder beside the output
+//! ([`output::Staging`]), so the whole site is never held in memory; the new folder replaces
+//! the output only when everything succeeded. `build --pdf` prints the worksheets after the
+//! render and adds the PDFs to the new folder before the swap, so a failed print leaves the
+//! previous output untouched like any other failed build.
 //!
 //! Content problems are collected across stages as diagnostics and reported together;
 //! environment problems (no content folder, unreadable config) stop at once.
@@ -26,7 +29,9 @@ use crate::model::lang::Lang;
 use crate::model::site::{Site, counts};
 use crate::output::{self, OutputFile};
 use crate::pdf;
-use crate::render::{print_copy, printables, render_site, templates::Theme};
+use crate::render::{
+    Purpose, print_copy, printables, render_site, render_site_into, templates::Theme,
+};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,7 +67,9 @@ pub struct CheckReport {
 pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport> {
     let (site, mut diags) = load(root, overrides)?;
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
-    let (_files, render_diags) = render_site(&site, &theme);
+    // Every template is rendered with every page to find the ones that fail; the files
+    // themselves are not needed.
+    let render_diags = render_site_into(&site, &theme, Purpose::Check, &|_| Ok(()))?;
     diags.extend(collapse_per_file(render_diags));
     crate::check::rules::apply(&site, &theme, &mut diags);
     Ok(CheckReport {
@@ -97,6 +104,8 @@ pub struct BuildReport {
     pub pages: BTreeMap<Lang, usize>,
     pub files: usize,
     pub bytes: u64,
+    /// Files identical to the previous build's, kept instead of written again.
+    pub unchanged: usize,
     pub elapsed: Duration,
     pub out: PathBuf,
     pub warnings: Diagnostics,
@@ -104,7 +113,8 @@ pub struct BuildReport {
     pub pdfs: usize,
 }
 
-/// The whole build. On content errors nothing is written and the previous output stays.
+/// The whole build. Files are written as they are rendered, into a new folder that replaces
+/// `out` only when everything succeeded: on content errors the previous output stays.
 /// `progress` hears about the long steps (printing PDFs).
 pub fn build(
     root: &Path,
@@ -125,7 +135,8 @@ pub fn build(
         return Err(diags.sorted().into());
     }
     let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())?;
-    let (mut files, render_diags) = render_site(&site, &theme);
+    let staging = output::Staging::begin(root, out)?;
+    let render_diags = render_site_into(&site, &theme, Purpose::Build, &|f| staging.put(&f))?;
     diags.extend(render_diags.0);
     if diags.has_errors() {
         return Err(diags.sorted().into());
@@ -139,14 +150,16 @@ pub fn build(
         }
         let printed = pdf::print(browser, &copy, &printables, progress)?;
         pdfs = printed.len();
-        files.extend(printed);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        for f in &printed {
+            staging.put(f)?;
+        }
     }
-    output::write_atomic(root, out, &files)?;
+    let written = staging.commit()?;
     Ok(BuildReport {
         pages: counts(&site),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        files: written.files,
+        bytes: written.bytes,
+        unchanged: written.reused,
         elapsed: start.elapsed(),
         out: out.to_path_buf(),
         warnings: diags.sorted(),

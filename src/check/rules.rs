@@ -8,6 +8,7 @@ use crate::model::lang::{Lang, PageKey, Section};
 use crate::model::site::{Page, Site};
 use crate::render::messages::{self, used_by_renderer};
 use crate::render::templates::Theme;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -256,19 +257,26 @@ fn same_slug_in_two_sections(site: &Site, diags: &mut Diagnostics) {
 /// publishing one by accident is what this warning prevents.
 fn placeholders(site: &Site, diags: &mut Diagnostics) {
     let root = &site.config.root;
-    for p in &site.pages {
-        let Ok(text) = std::fs::read_to_string(root.join(&p.rel)) else {
-            continue;
-        };
-        let lines: Vec<usize> = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.contains(PLACEHOLDER))
-            .map(|(i, _)| i + 1)
-            .collect();
-        if let Some(&first) = lines.first() {
+    // Every file is read again (placeholders can be in the front matter too), in parallel,
+    // and only a file that has one is split into lines: on 10,000 pages this rule alone took
+    // a tenth of `check`.
+    let found: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(root.join(&p.rel)).ok()?;
+            if !text.contains(PLACEHOLDER) {
+                return None;
+            }
+            let lines: Vec<usize> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.contains(PLACEHOLDER))
+                .map(|(i, _)| i + 1)
+                .collect();
+            let first = *lines.first()?;
             let n = lines.len();
-            diags.push(Diagnostic::warning(
+            Some(Diagnostic::warning(
                 &p.rel,
                 first,
                 format!(
@@ -281,9 +289,10 @@ fn placeholders(site: &Site, diags: &mut Diagnostics) {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            ));
-        }
-    }
+            ))
+        })
+        .collect();
+    diags.extend(found);
 }
 
 fn display(p: &Path) -> String {

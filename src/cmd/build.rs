@@ -86,8 +86,12 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         } else {
             String::new()
         };
+        let unchanged = match report.unchanged {
+            0 => String::new(),
+            n => format!(", {n} unchanged"),
+        };
         println!(
-            "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB)",
+            "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB{unchanged})",
             per_lang.join(", "),
             report.out.display(),
             report.elapsed.as_secs_f64(),

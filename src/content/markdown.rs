@@ -11,6 +11,7 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// Most lines or box rows one block may ask for; more cannot fit a printed page.
 pub const MAX_WRITING_LINES: u32 = 40;
@@ -50,8 +51,10 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub problems: Vec<Problem>,
-    /// The visible text, for search indexing and snippets.
-    pub plain: String,
+    /// The visible text, for search indexing and snippets. Shared with the search index's
+    /// documents rather than copied (a copy of every page's text is most of a gigabyte at
+    /// 100,000 pages).
+    pub plain: Arc<str>,
     pub worksheet_blocks: usize,
 }
 
@@ -179,6 +182,7 @@ impl LineIndex {
 pub fn scan(body: &str, body_offset: usize) -> Scan {
     let index = LineIndex::new(body);
     let mut out = Scan::default();
+    let mut plain = String::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(usize, String)> = None;
@@ -200,7 +204,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                         id,
                     });
                 }
-                out.plain.push('\n');
+                plain.push('\n');
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 record_link(&mut out, &dest_url, line, column)
@@ -237,24 +241,22 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                     alt.push_str(&t);
                 }
                 if !in_code {
-                    out.plain.push_str(&t);
+                    plain.push_str(&t);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => out.plain.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.plain.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                out.plain.push('\n')
-            }
+            Event::Html(t) | Event::InlineHtml(t) => plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => plain.push('\n'),
             _ => {}
         }
     }
-    out.plain = out
-        .plain
+    out.plain = plain
         .split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+        .into();
     out
 }
 

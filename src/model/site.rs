@@ -4,6 +4,7 @@
 //! work from this one model.
 
 use super::lang::{Lang, PageKey, Section};
+use super::related::RelatedIndex;
 use super::url::SitePath;
 use crate::config::Config;
 use crate::content::discover::{Asset, CONTENT_DIR};
@@ -276,36 +277,15 @@ impl Site {
     }
 
     /// Up to `n` pages to read next, in the page's language: most shared tags first, then the
-    /// same section. Uses a tag → pages index, so the cost grows with pages × tags, never
-    /// pages × pages.
+    /// same section, then reading order; when fewer than `n` pages share a tag, the rest of
+    /// the page's section in reading order. [`TagIndex`] lists the pages carrying each small
+    /// set of tags, so the cost grows with pages × tags, never pages × pages.
     pub fn related(&self, page: &Page, index: &TagIndex, n: usize) -> Vec<&Page> {
-        let mut shared: HashMap<PageId, usize> = HashMap::new();
-        for t in &page.front.tags {
-            for &id in index.pages(&page.lang, &t.slug) {
-                if id != page.id {
-                    *shared.entry(id).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut scored: Vec<(&Page, usize)> = shared
+        index
+            .related(page, n)
             .into_iter()
-            .map(|(id, c)| (&self.pages[id], c))
-            .collect();
-        scored.sort_by(|(a, ca), (b, cb)| related_rank_cmp(page, a, *ca, b, *cb));
-        let mut out: Vec<&Page> = scored.into_iter().map(|(p, _)| p).take(n).collect();
-        if out.len() < n
-            && let Some(section) = page.section()
-        {
-            for p in self.entries(&page.lang, section) {
-                if out.len() >= n {
-                    break;
-                }
-                if p.id != page.id && !out.iter().any(|o| o.id == p.id) {
-                    out.push(p);
-                }
-            }
-        }
-        out
+            .map(|id| &self.pages[id])
+            .collect()
     }
 
     pub fn pages_in(&self, lang: &Lang) -> impl Iterator<Item = &Page> {
@@ -447,7 +427,8 @@ pub fn reading_order(a: &Page, b: &Page) -> std::cmp::Ordering {
 /// tags with `page`): pages sharing more tags first, then pages of the same section, then
 /// reading order, then id (so exact ties never depend on hash-map order); pages sharing no
 /// tag only fill a short list, after all that share one. `serve` uses the same rule to tell
-/// whether an edited page enters another page's list.
+/// whether an edited page enters another page's list, and a test holds the precomputed
+/// lists of [`TagIndex`] to it.
 pub fn related_rank_cmp(
     page: &Page,
     a: &Page,
@@ -473,9 +454,15 @@ pub fn shared_tags(page: &Page, other: &Page) -> usize {
         .sum()
 }
 
-/// Tag → pages, per language, built once per render.
+/// Tag → pages, per language, built once per render, and the lists behind
+/// [`Site::related`]. Related lists name pages by id and rank them by reading order, so the
+/// index must be made again whenever ids or an entry change (serve does so after
+/// [`Site::apply`] renumbers pages or an entry's title, date, weight or tags change).
 #[derive(Debug, Default)]
-pub struct TagIndex(HashMap<(Lang, String), Vec<PageId>>);
+pub struct TagIndex {
+    pages: HashMap<(Lang, String), Vec<PageId>>,
+    related: RelatedIndex,
+}
 
 impl TagIndex {
     pub fn new(site: &Site) -> TagIndex {
@@ -487,13 +474,20 @@ impl TagIndex {
                     .push(p.id);
             }
         }
-        TagIndex(m)
+        TagIndex {
+            pages: m,
+            related: RelatedIndex::new(site),
+        }
     }
 
     pub fn pages(&self, lang: &Lang, tag: &str) -> &[PageId] {
-        self.0
+        self.pages
             .get(&(lang.clone(), tag.to_string()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    fn related(&self, page: &Page, n: usize) -> Vec<PageId> {
+        self.related.find(page, n)
     }
 }
 

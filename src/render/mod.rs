@@ -18,7 +18,8 @@ use crate::model::url::{Linker, SitePath};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::Path;
+use std::collections::HashSet;
+use std::sync::Mutex;
 use templates::{Theme, tera_error_chain};
 use views::*;
 
@@ -84,48 +85,83 @@ impl Job {
 /// The site's 404 page, served for any missing URL.
 pub const NOT_FOUND_FILE: &str = "404.html";
 
-/// The whole site: every job plus the files that are not templates.
+/// Where rendered files go as they are made: straight into the output folder during a build
+/// (so the whole site is never in memory at once), into a list for `check` and tests.
+pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
+
+/// What [`render_site_into`] renders for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Every file of the site.
+    Build,
+    /// `check`: every template with every page's data, to find the templates that fail, but
+    /// no Markdown bodies and nothing made without a template (search index, feeds, sitemap).
+    /// None of these can report a problem (links were resolved with the site model), and
+    /// together they are most of the work.
+    Check,
+}
+
+/// The whole site into `sink`: every job, in parallel with the search index and the other
+/// files that are not templates (each is a large share of the work). Stops at the first
+/// error of `sink`; problems of the content or the templates are returned, sorted.
+pub fn render_site_into(
+    site: &Site,
+    theme: &Theme,
+    purpose: Purpose,
+    sink: &Sink,
+) -> anyhow::Result<Diagnostics> {
+    let r = Renderer {
+        purpose,
+        ..Renderer::new(site, theme)
+    };
+    let diags = Mutex::new(Diagnostics::default());
+    // `check` leaves out what uses no template and cannot fail: feeds, the sitemap, the
+    // search index and the theme's files.
+    let jobs: Vec<Job> = jobs(site)
+        .into_iter()
+        .filter(|j| purpose == Purpose::Build || !matches!(j, Job::Feed(_)))
+        .collect();
+    let (pages, rest) = rayon::join(
+        || {
+            jobs.par_iter().try_for_each(|j| match r.job(j) {
+                Ok(f) => sink(f),
+                Err(d) => {
+                    lock(&diags).push(d);
+                    Ok(())
+                }
+            })
+        },
+        || match purpose {
+            Purpose::Build => r.site_files_into(sink),
+            Purpose::Check => Ok(()),
+        },
+    );
+    pages?;
+    rest?;
+    let mut diags = diags.into_inner().unwrap_or_else(|e| e.into_inner());
+    for f in asset_files(site, &mut diags) {
+        sink(f)?;
+    }
+    Ok(diags.sorted())
+}
+
+/// The whole site in memory, sorted by path.
 pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Diagnostics) {
-    let (mut files, diags) = render_jobs(site, theme, &jobs(site));
-    files.extend(site_files(site, theme));
-    let mut diags = diags;
-    files.extend(asset_files(site, &mut diags));
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| -> anyhow::Result<()> {
+        lock(&files).push(f);
+        Ok(())
+    };
+    // Collecting cannot fail, so neither can rendering into the list.
+    let diags = render_site_into(site, theme, Purpose::Build, &collect).unwrap_or_default();
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    report_collisions(site, &files, &mut diags);
     (files, diags)
 }
 
-/// Two files for one output path would leave the one written last, which is not even
-/// deterministic: a file in `content/` named like a generated one (`content/en/atom.xml`)
-/// would replace it, and one named like a generated folder (`content/en/tips/rest` beside
-/// `rest.md`) would stop the write half-way. Always the content file's fault, since generated
-/// paths never clash.
-fn report_collisions(site: &Site, sorted: &[OutputFile], diags: &mut Diagnostics) {
-    let folders: std::collections::BTreeSet<&str> = sorted
-        .iter()
-        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
-        .collect();
-    let mut clashes: Vec<&str> = sorted
-        .windows(2)
-        .filter(|pair| pair[0].path == pair[1].path)
-        .map(|pair| pair[0].path.as_str())
-        .collect();
-    clashes.extend(
-        sorted
-            .iter()
-            .map(|f| f.path.as_str())
-            .filter(|p| folders.contains(p)),
-    );
-    for path in clashes {
-        let culprit = site.assets.iter().find(|a| a.site_path.as_str() == path);
-        diags.push(Diagnostic::error(
-            culprit.map_or(Path::new("content"), |a| a.rel.as_path()),
-            0,
-            format!(
-                "would be written to `{path}`, where the site already writes a page, file or folder of its own; rename or move it"
-            ),
-        ));
-    }
+/// A panic elsewhere cannot leave a list of files or problems half-written.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Renders the given jobs in parallel.
@@ -196,7 +232,7 @@ pub fn print_copy(
     }
     for (name, file) in &theme.statics {
         files.push(OutputFile::new(
-            format!("static/{name}"),
+            format!("{STATIC_DIR}/{name}"),
             file.bytes.clone(),
         ));
     }
@@ -226,18 +262,23 @@ pub fn render_job_results_with(
     jobs.par_iter().map(|j| r.job(j)).collect()
 }
 
-/// Files made from the whole model at once (sitemap, search index) and the theme's static files.
+/// Files made from the whole model at once (sitemap, search index) and the theme's static
+/// files, in memory.
 pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let mut files = vec![sitemap_file(site, theme)];
-    files.extend(search::SearchWork::new(site, theme, &site.config.languages).run());
-    files.extend(static_files(theme));
-    files
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| -> anyhow::Result<()> {
+        lock(&files).push(f);
+        Ok(())
+    };
+    // These files name pages, never tags: no tag index is needed. Collecting cannot fail.
+    let _ = Renderer::with_tags(site, theme, Tags::Own(Box::default())).site_files_into(&collect);
+    files.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `sitemap.xml`, which lists every page with its translations.
 pub fn sitemap_file(site: &Site, theme: &Theme) -> OutputFile {
     // The sitemap lists pages, not tags: no tag index is needed.
-    let r = Renderer::with_tags(site, theme, Tags::Own(TagIndex::default()));
+    let r = Renderer::with_tags(site, theme, Tags::Own(Box::default()));
     OutputFile::new("sitemap.xml", r.sitemap().into_bytes())
 }
 
@@ -246,17 +287,31 @@ pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
     let mut files = vec![OutputFile::new(".nojekyll", Vec::new())];
     for (name, file) in &theme.statics {
         files.push(OutputFile::new(
-            format!("static/{name}"),
+            format!("{STATIC_DIR}/{name}"),
             file.bytes.clone(),
         ));
     }
     files
 }
 
-/// Images and other files written beside the Markdown, copied to the same place.
+/// Images and other files written beside the Markdown, copied to the same place. A file that
+/// would land where the site writes a file or folder of its own is reported instead (see
+/// [`Generated`]).
 pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
+    let generated = (!site.assets.is_empty()).then(|| Generated::of(site));
     for asset in &site.assets {
+        let path = asset.site_path.as_str();
+        if generated.as_ref().is_some_and(|g| g.clashes_with(path)) {
+            diags.push(Diagnostic::error(
+                &asset.rel,
+                0,
+                format!(
+                    "would be written to `{path}`, where the site already writes a page, file or folder of its own; rename or move it"
+                ),
+            ));
+            continue;
+        }
         match std::fs::read(&asset.path) {
             Ok(bytes) => match crate::content::assets::refuse_reason(&asset.rel, &bytes) {
                 Some(why) => diags.push(Diagnostic::error(&asset.rel, 0, why)),
@@ -272,6 +327,56 @@ pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
     files
 }
 
+/// The paths a site writes of its own accord, known before anything is rendered.
+///
+/// Two files for one output path would leave the one written last, which is not even
+/// deterministic: a file in `content/` named like a generated one (`content/en/atom.xml`)
+/// would replace it, and one named like a generated folder (`content/en/tips/rest` beside
+/// `rest.md`) would stop the write half-way. A build writes files as they are rendered, so
+/// the clash must be found before any of them is written, not in the finished list. It is
+/// always the content file's fault: generated paths never clash with each other (reserved
+/// slugs see to that).
+struct Generated {
+    files: HashSet<String>,
+    folders: HashSet<String>,
+}
+
+impl Generated {
+    /// Every job's file, the sitemap, the PDFs of `build --pdf`, and the folders of all of
+    /// them, of the theme's files and of the search index (whose file names depend on the
+    /// words indexed).
+    fn of(site: &Site) -> Generated {
+        let mut files: HashSet<String> = jobs(site).iter().map(|j| j.file(site)).collect();
+        files.insert("sitemap.xml".into());
+        files.insert(".nojekyll".into());
+        if site.config.pdf {
+            files.extend(printables(site).into_iter().map(|p| p.pdf.file()));
+        }
+        let mut folders: HashSet<String> = HashSet::new();
+        for f in &files {
+            folders.extend(f.match_indices('/').map(|(i, _)| f[..i].to_string()));
+        }
+        folders.extend(GENERATED_TREES.map(String::from));
+        Generated { files, folders }
+    }
+
+    /// Whether a content file at `path` would replace a generated file, sit where a generated
+    /// folder goes, or need a generated file to be a folder.
+    fn clashes_with(&self, path: &str) -> bool {
+        self.files.contains(path)
+            || self.folders.contains(path)
+            || path.match_indices('/').any(|(i, _)| {
+                let dir = &path[..i];
+                self.files.contains(dir) || GENERATED_TREES.contains(&dir)
+            })
+    }
+}
+
+/// Folders whose every file is generated: the theme's files and the search index.
+const GENERATED_TREES: [&str; 2] = [STATIC_DIR, search::INDEX_DIR];
+/// Where the theme's `static/` files go.
+const STATIC_DIR: &str = "static";
+
 pub fn linker(site: &Site) -> Linker {
     Linker {
         base: site.config.base_url.clone(),
@@ -285,13 +390,14 @@ struct Renderer<'a> {
     linker: Linker,
     i18n: &'a I18n,
     tags: Tags<'a>,
+    purpose: Purpose,
     /// Paper size forced in the copy `build --pdf` prints; `None` for the site itself.
     paper: Option<String>,
 }
 
 /// The renderer's tag index: its own, or one the caller keeps between renders (serve).
 enum Tags<'a> {
-    Own(TagIndex),
+    Own(Box<TagIndex>),
     Kept(&'a TagIndex),
 }
 
@@ -327,7 +433,7 @@ fn pack_anchor(slug: &str, id: &str) -> String {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, theme: &'a Theme) -> Renderer<'a> {
-        Renderer::with_tags(site, theme, Tags::Own(TagIndex::new(site)))
+        Renderer::with_tags(site, theme, Tags::Own(Box::new(TagIndex::new(site))))
     }
 
     fn with_tags(site: &'a Site, theme: &'a Theme, tags: Tags<'a>) -> Renderer<'a> {
@@ -337,6 +443,7 @@ impl<'a> Renderer<'a> {
             linker: linker(site),
             i18n: &site.i18n,
             tags,
+            purpose: Purpose::Build,
             paper: None,
         }
     }
@@ -354,6 +461,16 @@ impl<'a> Renderer<'a> {
             Job::Search(lang) => self.search_page(lang),
             Job::PrintPack(lang) => self.print_pack(lang),
         }
+    }
+
+    /// The sitemap, the search index of each language and the theme's files.
+    fn site_files_into(&self, sink: &Sink) -> anyhow::Result<()> {
+        sink(OutputFile::new("sitemap.xml", self.sitemap().into_bytes()))?;
+        self.search_index_into(sink)?;
+        for f in static_files(self.theme) {
+            sink(f)?;
+        }
+        Ok(())
     }
 
     fn t(&self, lang: &Lang, id: &str) -> String {
@@ -394,18 +511,23 @@ impl<'a> Renderer<'a> {
                 format!("cannot pass the page to the template: {e}"),
             )
         })?;
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(
-                &origin,
-                0,
-                format!(
-                    "rendering `{}` failed: {}",
-                    path.file(),
-                    tera_error_chain(&e)
-                ),
-            )
-        })?;
-        Ok(OutputFile::new(path.file(), html.into_bytes()))
+        // Straight into bytes: `render` would check the whole page is UTF-8 once more.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.theme
+            .tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                Diagnostic::error(
+                    &origin,
+                    0,
+                    format!(
+                        "rendering `{}` failed: {}",
+                        path.file(),
+                        tera_error_chain(&e)
+                    ),
+                )
+            })?;
+        Ok(OutputFile::new(path.file(), html))
     }
 
     fn date(&self, lang: &Lang, page: &Page) -> (Option<String>, Option<String>) {
@@ -603,6 +725,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn scoped_body_html(&self, page: &Page, from: &SitePath, scope: Scope) -> String {
+        if self.purpose == Purpose::Check {
+            return String::new();
+        }
         let site = self.site;
         let linker = &self.linker;
         // In a pack, the worksheet a link points to, when it is one of the pack's sheets.
@@ -1280,5 +1405,50 @@ fn rooted_from(href: &str, base: &str) -> String {
             .trim_start_matches("../")
             .trim_end_matches("index.html");
         format!("{base}{trimmed}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    /// Content files are checked against [`Generated`] before anything is rendered, so it must
+    /// know every path a build writes: a file it missed could be overwritten by a content file.
+    #[test]
+    fn generated_paths_cover_every_rendered_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let overrides = Overrides {
+            pdf: true,
+            ..Overrides::default()
+        };
+        let (site, _) = crate::pipeline::load(&root, &overrides).expect("the fixture loads");
+        let theme = Theme::load(&site.config.root, &site.config.theme, site.i18n.clone())
+            .expect("the default theme loads");
+        let (files, diags) = render_site(&site, &theme);
+        assert!(!diags.has_errors(), "{diags:?}");
+        let generated = Generated::of(&site);
+        let assets: HashSet<&str> = site.assets.iter().map(|a| a.site_path.as_str()).collect();
+        assert!(!assets.is_empty(), "the fixture has content files to copy");
+        for f in &files {
+            let path = f.path.as_str();
+            let in_tree = GENERATED_TREES.iter().any(|t| {
+                path.strip_prefix(t)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            });
+            assert!(
+                assets.contains(path) || generated.files.contains(path) || in_tree,
+                "`{path}` is written but not known in advance"
+            );
+            if !assets.contains(path) {
+                assert!(generated.clashes_with(path), "{path}");
+            }
+        }
+        for p in printables(&site) {
+            assert!(generated.files.contains(&p.pdf.file()), "{}", p.pdf.file());
+        }
+        for a in &assets {
+            assert!(!generated.clashes_with(a), "{a}");
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! Search in the render stage: the search page of each language, and the index files built
 //! from the site model (one index per language, in `search-index/<lang>/`).
 
-use super::Renderer;
 use super::views::{CountMessage, SearchView};
+use super::{Renderer, Sink};
 use crate::diagnostics::Diagnostic;
 use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
@@ -111,6 +111,25 @@ impl Renderer<'_> {
     }
 }
 
+impl Renderer<'_> {
+    /// The index of every language into `sink`, one language after the other (see
+    /// [`SearchWork::run_into`]); only one language's documents exist at a time.
+    pub(super) fn search_index_into(&self, sink: &Sink) -> anyhow::Result<()> {
+        for lang in &self.site.config.languages {
+            index_into(lang, &self.search_docs(lang), sink)?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds the index of `lang` from `docs` and hands each file to `sink`.
+fn index_into(lang: &Lang, docs: &[SearchDoc], sink: &Sink) -> anyhow::Result<()> {
+    for f in build_index(lang.as_str(), docs) {
+        sink(OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))?;
+    }
+    Ok(())
+}
+
 /// The search index of some languages, as owned documents: `serve` builds it on another
 /// thread, after the edited page is already served, because it spans every page.
 pub struct SearchWork {
@@ -120,7 +139,7 @@ pub struct SearchWork {
 impl SearchWork {
     pub fn new(site: &crate::model::site::Site, theme: &super::Theme, langs: &[Lang]) -> Self {
         // Search documents name tags, but need no tag index.
-        let r = Renderer::with_tags(site, theme, super::Tags::Own(Default::default()));
+        let r = Renderer::with_tags(site, theme, super::Tags::Own(Box::default()));
         SearchWork {
             docs: langs
                 .iter()
@@ -150,11 +169,25 @@ impl SearchWork {
         self
     }
 
+    /// Every file of the index, in memory (serve keeps them there anyway).
     pub fn run(&self) -> Vec<OutputFile> {
-        self.docs
-            .iter()
-            .flat_map(|(lang, docs)| build_index(lang.as_str(), docs))
-            .map(|f| OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))
-            .collect()
+        let files = std::sync::Mutex::new(Vec::new());
+        let collect = |f: OutputFile| -> anyhow::Result<()> {
+            super::lock(&files).push(f);
+            Ok(())
+        };
+        // Collecting cannot fail.
+        let _ = self.run_into(&collect);
+        files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Every file of the index handed to `sink` as it is made, one language after the other:
+    /// building two indexes at once would hold both in memory (over a gigabyte at 100,000
+    /// pages), and a build renders the pages in parallel with this anyway.
+    pub fn run_into(&self, sink: &Sink) -> anyhow::Result<()> {
+        for (lang, docs) in &self.docs {
+            index_into(lang, docs, sink)?;
+        }
+        Ok(())
     }
 }

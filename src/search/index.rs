@@ -68,10 +68,11 @@
 //! unless `data-search-root` says otherwise, so the same index works under a `/repo/` subpath
 //! and from disk; a portable build should pass URLs ending in `index.html`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde_json::{Value, json};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 
 use super::analyze::{self, ALIASES, Token};
 
@@ -112,8 +113,8 @@ pub struct SearchDoc {
     /// slugs: it gives a Hindi page an English handle ("self care" → `self-care-routine`).
     #[serde(default)]
     pub slug: String,
-    /// The body as plain text.
-    pub body: String,
+    /// The body as plain text, shared with the site model (no copy per page).
+    pub body: Arc<str>,
     /// The page's language code; [`build_index`] keeps only the documents of its language.
     pub lang: String,
     /// The translation of this page into the other language: (url, title).
@@ -184,13 +185,15 @@ impl Field {
             Field::Slug => doc.slug.clone(),
             Field::Summary => doc.summary.clone(),
             Field::Section => doc.section.clone(),
-            Field::Body => doc.body.clone(),
+            Field::Body => doc.body.to_string(),
         }
     }
 }
 
 /// Term frequencies of one key in one document, per field (indexed like [`Field::ALL`]).
-type FieldTf = [u32; 7];
+/// 16 bits each: a posting is 16 bytes instead of 28, which is a third of the memory of a
+/// 100,000-page build; a count saturates at 65,535, where BM25 has long stopped growing.
+type FieldTf = [u16; 7];
 
 /// Builds the index files of language `lang` from `docs` (documents of other languages are
 /// ignored). See the module docs for the format.
@@ -198,25 +201,24 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
     let mut docs: Vec<&SearchDoc> = docs.iter().filter(|d| d.lang == lang).collect();
     docs.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.title.cmp(&b.title)));
 
-    // stem -> doc -> tf per field; surface -> (its stem, docs); skeleton -> doc -> tf.
-    let mut stems: BTreeMap<String, BTreeMap<u32, FieldTf>> = BTreeMap::new();
-    let mut surfaces: BTreeMap<String, BTreeMap<String, BTreeSet<u32>>> = BTreeMap::new();
-    let mut skeletons: BTreeMap<String, BTreeMap<u32, FieldTf>> = BTreeMap::new();
+    let mut postings = Postings::default();
     let mut lengths: Vec<[f64; 7]> = Vec::with_capacity(docs.len());
-
     for (n, doc) in docs.iter().enumerate() {
         let n = n as u32;
         let mut len = [0.0; 7];
         for (f, field) in Field::ALL.iter().enumerate() {
-            let tokens = analyze::analyze(&field.text(doc));
-            len[f] = tokens.len() as f64;
-            for token in tokens {
-                add_token(n, f, token, &mut stems, &mut surfaces, &mut skeletons);
-            }
+            len[f] = postings.add_text(n, f, &field.text(doc)) as f64;
         }
+        postings.end_doc(n);
         lengths.push(len);
     }
 
+    let Postings {
+        stems,
+        skeletons,
+        surfaces,
+        ..
+    } = postings.finish();
     let avg = average_lengths(&lengths);
     let scorer = Scorer {
         n_docs: docs.len() as f64,
@@ -224,35 +226,50 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         avg,
     };
 
-    let mut term_entries: BTreeMap<String, Value> = BTreeMap::new();
-    for (stem, postings) in &stems {
-        let flat = scorer.postings(postings);
-        let forms = surfaces.get(stem);
-        let entry = match forms {
-            Some(forms) if !(forms.len() == 1 && forms.contains_key(stem)) => {
-                let mut map = serde_json::Map::new();
-                for (surface, in_docs) in forms {
-                    let value = if in_docs.len() == postings.len() {
-                        json!(1)
+    // Entries are serialised as soon as they are made, and each key's postings are freed
+    // once serialised: a `Value` per posting number, or the postings and their text side by
+    // side, took more memory than the rest of a 100,000-page build.
+    let mut term_entries: BTreeMap<String, String> = BTreeMap::new();
+    for stem in stems {
+        let flat = scorer.postings(&stem.docs);
+        let mut forms: Vec<&Surface> = stem
+            .surfaces
+            .iter()
+            .map(|&s| &surfaces[s as usize])
+            .collect();
+        forms.sort_by(|a, b| a.text.cmp(&b.text));
+        // Serialised straight from the numbers: building a `Value` per number first was
+        // most of the time spent writing the index.
+        let entry = if forms.len() == 1 && forms[0].text == stem.text {
+            serde_json::to_string(&(flat,))
+        } else {
+            let map: BTreeMap<&str, SurfaceDocs> = forms
+                .iter()
+                .map(|form| {
+                    let docs = if form.docs.len() == stem.docs.len() {
+                        SurfaceDocs::All(1)
                     } else {
-                        json!(in_docs)
+                        SurfaceDocs::Some(&form.docs)
                     };
-                    map.insert(surface.clone(), value);
-                }
-                json!([flat, map])
-            }
-            _ => json!([flat]),
+                    (form.text.as_str(), docs)
+                })
+                .collect();
+            serde_json::to_string(&(flat, map))
         };
-        term_entries.insert(stem.clone(), entry);
+        term_entries.insert(stem.text, script_safe(entry.expect(NUMBERS_AND_STRINGS)));
     }
-    let skeleton_entries: BTreeMap<String, Value> = skeletons
-        .iter()
-        .map(|(key, postings)| (key.clone(), json!(scorer.postings(postings))))
+    drop(surfaces);
+    let skeleton_entries: BTreeMap<String, String> = skeletons
+        .into_iter()
+        .map(|k| {
+            let flat = serde_json::to_string(&scorer.postings(&k.docs));
+            (k.text, script_safe(flat.expect(NUMBERS_AND_STRINGS)))
+        })
         .collect();
 
     let mut files = Vec::new();
-    let term_shards = write_shards(lang, "t", &term_entries, &mut files);
-    let skeleton_shards = write_shards(lang, "k", &skeleton_entries, &mut files);
+    let term_shards = write_shards(lang, "t", term_entries, &mut files);
+    let skeleton_shards = write_shards(lang, "k", skeleton_entries, &mut files);
 
     for (chunk_no, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
         let records: Vec<Value> = chunk.iter().map(|d| doc_record(d)).collect();
@@ -293,36 +310,201 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
     files
 }
 
-/// Records one token occurrence in document `doc`, field `field`.
-fn add_token(
-    doc: u32,
-    field: usize,
-    token: Token,
-    stems: &mut BTreeMap<String, BTreeMap<u32, FieldTf>>,
-    surfaces: &mut BTreeMap<String, BTreeMap<String, BTreeSet<u32>>>,
-    skeletons: &mut BTreeMap<String, BTreeMap<u32, FieldTf>>,
-) {
-    if !token.stop && token.devanagari {
-        // Both keys: "naukri" meets नौकरी through the surface, "naukriyon" meets नौकरियों,
-        // and the stem's key catches endings the surface key spells differently.
-        let mut keys = BTreeSet::new();
-        keys.extend(analyze::skeleton_devanagari(&token.surface));
-        keys.extend(analyze::skeleton_devanagari(&token.stem));
-        for key in keys {
-            skeletons.entry(key).or_default().entry(doc).or_default()[field] += 1;
+/// The postings of one language while documents are added in order.
+///
+/// Analysis is memoised per whitespace-separated chunk of text: a corpus repeats its words
+/// endlessly, and normalising, segmenting and stemming each occurrence again was most of the
+/// build time (profile of a 10,000-page build). Analysing chunk by chunk gives the same tokens
+/// as analysing the whole text, because no step of [`analyze::analyze`] looks across ASCII
+/// whitespace: normalisation never composes or reorders across a space, a line break or a
+/// form feed, and UAX#29 always breaks on both sides of one (a unit test holds the two to the
+/// same result).
+///
+/// A document's words are first counted in small dense arrays, and each key's postings are
+/// appended once per document in [`Postings::end_doc`]: updating the large, scattered
+/// postings once per word left the loop waiting on memory (profile).
+#[derive(Default)]
+struct Postings {
+    /// Chunk of raw text → its tokens: a range of `chunk_tokens`, which holds indices into
+    /// `surfaces`.
+    chunks: HashMap<String, (u32, u32)>,
+    chunk_tokens: Vec<u32>,
+    surfaces: Vec<Surface>,
+    surface_ids: HashMap<String, u32>,
+    /// Per surface: its keys, and the last document (plus one) that used it.
+    surface_keys: Vec<SurfaceKeys>,
+    surface_last_doc: Vec<u32>,
+    stems: Vec<Keyed>,
+    stem_ids: HashMap<String, u32>,
+    skeletons: Vec<Keyed>,
+    skeleton_ids: HashMap<String, u32>,
+    /// The current document: its surfaces, and its counts per stem and skeleton key (zero
+    /// when untouched) with the keys it touched.
+    doc_surfaces: Vec<u32>,
+    stem_tf: Vec<FieldTf>,
+    skeleton_tf: Vec<FieldTf>,
+    touched_stems: Vec<u32>,
+    touched_skeletons: Vec<u32>,
+}
+
+/// The keys of a surface: its stem, and the romanised keys of a non-stop Devanagari word (of
+/// the surface and of the stem, so "naukri" meets नौकरी through the surface and "naukriyon"
+/// meets नौकरियों, and the stem's key catches endings the surface key spells differently).
+#[derive(Clone, Copy)]
+struct SurfaceKeys {
+    stem: u32,
+    skeletons: [Option<u32>; 2],
+}
+
+/// Why serialising an index entry cannot fail: it is made of numbers, strings and arrays.
+const NUMBERS_AND_STRINGS: &str = "JSON of numbers and strings always serialises";
+
+/// The documents where a stem was written as one surface: `1` for all of the stem's.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum SurfaceDocs<'a> {
+    All(u8),
+    Some(&'a [u32]),
+}
+
+/// A normalised word as written, and the documents using it.
+struct Surface {
+    text: String,
+    docs: Vec<u32>,
+}
+
+/// A stem or skeleton key with its per-document term frequencies, documents ascending.
+struct Keyed {
+    text: String,
+    docs: Vec<(u32, FieldTf)>,
+    /// For stems: the surfaces it was written as.
+    surfaces: Vec<u32>,
+}
+
+impl Postings {
+    /// Adds the words of one field of document `doc`; returns how many words it has.
+    fn add_text(&mut self, doc: u32, field: usize, text: &str) -> usize {
+        let mut count = 0;
+        for chunk in text.split_ascii_whitespace() {
+            let (start, end) = match self.chunks.get(chunk) {
+                Some(&range) => range,
+                None => {
+                    let start = self.chunk_tokens.len() as u32;
+                    for token in analyze::analyze(chunk) {
+                        let id = self.surface_id(token);
+                        self.chunk_tokens.push(id);
+                    }
+                    let range = (start, self.chunk_tokens.len() as u32);
+                    self.chunks.insert(chunk.to_string(), range);
+                    range
+                }
+            };
+            count += (end - start) as usize;
+            for &id in &self.chunk_tokens[start as usize..end as usize] {
+                let id = id as usize;
+                if self.surface_last_doc[id] != doc + 1 {
+                    self.surface_last_doc[id] = doc + 1;
+                    self.doc_surfaces.push(id as u32);
+                }
+                let keys = self.surface_keys[id];
+                count_in(&mut self.stem_tf, &mut self.touched_stems, keys.stem, field);
+                for k in keys.skeletons.into_iter().flatten() {
+                    count_in(&mut self.skeleton_tf, &mut self.touched_skeletons, k, field);
+                }
+            }
+        }
+        count
+    }
+
+    /// Moves the counts of document `doc` into the postings (documents come in order).
+    fn end_doc(&mut self, doc: u32) {
+        for s in self.doc_surfaces.drain(..) {
+            self.surfaces[s as usize].docs.push(doc);
+        }
+        for (keys, tf, touched) in [
+            (&mut self.stems, &mut self.stem_tf, &mut self.touched_stems),
+            (
+                &mut self.skeletons,
+                &mut self.skeleton_tf,
+                &mut self.touched_skeletons,
+            ),
+        ] {
+            for k in touched.drain(..) {
+                let tf = std::mem::take(&mut tf[k as usize]);
+                keys[k as usize].docs.push((doc, tf));
+            }
         }
     }
-    stems
-        .entry(token.stem.clone())
-        .or_default()
-        .entry(doc)
-        .or_default()[field] += 1;
-    surfaces
-        .entry(token.stem)
-        .or_default()
-        .entry(token.surface)
-        .or_default()
-        .insert(doc);
+
+    fn surface_id(&mut self, token: Token) -> u32 {
+        if let Some(&id) = self.surface_ids.get(&token.surface) {
+            return id;
+        }
+        let id = self.surfaces.len() as u32;
+        let mut skeletons = [None; 2];
+        if !token.stop && token.devanagari {
+            let keys: BTreeSet<String> = analyze::skeleton_devanagari(&token.surface)
+                .into_iter()
+                .chain(analyze::skeleton_devanagari(&token.stem))
+                .collect();
+            for (slot, k) in skeletons.iter_mut().zip(keys) {
+                *slot = Some(intern(&mut self.skeletons, &mut self.skeleton_ids, k));
+            }
+        }
+        let stem = intern(&mut self.stems, &mut self.stem_ids, token.stem);
+        self.stems[stem as usize].surfaces.push(id);
+        self.surface_ids.insert(token.surface.clone(), id);
+        self.surfaces.push(Surface {
+            text: token.surface,
+            docs: Vec::new(),
+        });
+        self.surface_keys.push(SurfaceKeys { stem, skeletons });
+        self.surface_last_doc.push(0);
+        id
+    }
+
+    /// Once every document is in: sorts stems and skeletons by key (the order of the index
+    /// files) and frees the lookup tables, which are no longer needed.
+    fn finish(mut self) -> Postings {
+        self.surface_keys = Vec::new();
+        self.surface_last_doc = Vec::new();
+        self.stem_tf = Vec::new();
+        self.skeleton_tf = Vec::new();
+        self.chunks = HashMap::new();
+        self.chunk_tokens = Vec::new();
+        self.surface_ids = HashMap::new();
+        self.stem_ids = HashMap::new();
+        self.skeleton_ids = HashMap::new();
+        self.stems.sort_by(|a, b| a.text.cmp(&b.text));
+        self.skeletons.sort_by(|a, b| a.text.cmp(&b.text));
+        self
+    }
+}
+
+fn intern(keys: &mut Vec<Keyed>, ids: &mut HashMap<String, u32>, text: String) -> u32 {
+    if let Some(&id) = ids.get(&text) {
+        return id;
+    }
+    let id = keys.len() as u32;
+    ids.insert(text.clone(), id);
+    keys.push(Keyed {
+        text,
+        docs: Vec::new(),
+        surfaces: Vec::new(),
+    });
+    id
+}
+
+/// Counts one occurrence of key `k` in `field` of the current document.
+fn count_in(tf: &mut Vec<FieldTf>, touched: &mut Vec<u32>, k: u32, field: usize) {
+    let k = k as usize;
+    if tf.len() <= k {
+        tf.resize(k + 1, FieldTf::default());
+    }
+    if tf[k] == FieldTf::default() {
+        touched.push(k as u32);
+    }
+    tf[k][field] = tf[k][field].saturating_add(1);
 }
 
 fn average_lengths(lengths: &[[f64; 7]]) -> [f64; 7] {
@@ -346,13 +528,13 @@ struct Scorer<'a> {
 impl Scorer<'_> {
     /// The flat `[doc, weight, …]` array of a key; the weight is negative when the key occurs
     /// in the document's title.
-    fn postings(&self, docs: &BTreeMap<u32, FieldTf>) -> Vec<i64> {
+    fn postings(&self, docs: &[(u32, FieldTf)]) -> Vec<i64> {
         let df = docs.len() as f64;
         // The "+1" form of IDF never goes negative, so a word in every page still counts a bit
         // (a stop-word-only query still ranks something).
         let idf = (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln();
         let mut flat = Vec::with_capacity(docs.len() * 2);
-        for (&doc, tf) in docs {
+        for &(doc, tf) in docs {
             let len = self.lengths.get(doc as usize).copied().unwrap_or([0.0; 7]);
             let mut weighted = 0.0;
             for (f, field) in Field::ALL.iter().enumerate() {
@@ -394,18 +576,22 @@ fn alias_groups() -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Splits `entries` into shard files (`<lang>/<kind><N>.js`) and returns the manifest's
-/// `[[key, N], …]` list.
+/// Splits `entries` (key → entry as script-safe JSON) into shard files
+/// (`<lang>/<kind><N>.js`) and returns the manifest's `[[key, N], …]` list. Each entry's
+/// text is freed once it is in its shard.
 fn write_shards(
     lang: &str,
     kind: &str,
-    entries: &BTreeMap<String, Value>,
+    entries: BTreeMap<String, String>,
     files: &mut Vec<IndexFile>,
 ) -> Vec<(String, usize)> {
+    let (keys, mut texts): (Vec<String>, Vec<Option<String>>) =
+        entries.into_iter().map(|(k, v)| (k, Some(v))).unzip();
     // Sized entries, so that grouping does not serialise twice.
-    let sized: Vec<(&str, &Value, usize)> = entries
+    let sized: Vec<(&str, usize)> = keys
         .iter()
-        .map(|(k, v)| (k.as_str(), v, k.len() + js_json(v).len() + 4))
+        .zip(&texts)
+        .map(|(k, v)| (k.as_str(), k.len() + v.as_ref().map_or(0, String::len) + 4))
         .collect();
     let mut keyed: Vec<(String, Vec<usize>)> = Vec::new();
     split_keys(&sized, (0..sized.len()).collect(), 1, &mut keyed);
@@ -414,24 +600,35 @@ fn write_shards(
     let mut file_no = 0usize;
     let mut current: Vec<usize> = Vec::new();
     let mut current_bytes = 0usize;
-    let flush = |file_no: usize, members: &[usize], files: &mut Vec<IndexFile>| {
-        let mut map = serde_json::Map::new();
-        for &i in members {
-            map.insert(sized[i].0.to_owned(), sized[i].1.clone());
+    let mut flush = |file_no: usize, members: &mut Vec<usize>, files: &mut Vec<IndexFile>| {
+        // The JSON object of the members, keys in order as serde_json writes a map.
+        members.sort_by_key(|&i| sized[i].0);
+        let mut map = String::from("{");
+        for (n, &i) in members.iter().enumerate() {
+            if n > 0 {
+                map.push(',');
+            }
+            map.push_str(&js_json(&json!(sized[i].0)));
+            map.push(':');
+            map.push_str(
+                &texts[i]
+                    .take()
+                    .expect("every entry goes into exactly one shard"),
+            );
         }
+        map.push('}');
         let call = format!(
-            "__hbSearch.shard({},{},{},{})",
+            "__hbSearch.shard({},{},{},{map})",
             js_json(&json!(lang)),
             js_json(&json!(kind)),
             file_no,
-            js_json(&Value::Object(map))
         );
         files.push(js_file(format!("{lang}/{kind}{file_no}.js"), &call));
     };
     for (key, members) in keyed {
-        let bytes: usize = members.iter().map(|&i| sized[i].2).sum();
+        let bytes: usize = members.iter().map(|&i| sized[i].1).sum();
         if !current.is_empty() && current_bytes + bytes > SHARD_TARGET_BYTES {
-            flush(file_no, &current, files);
+            flush(file_no, &mut current, files);
             file_no += 1;
             current.clear();
             current_bytes = 0;
@@ -441,7 +638,7 @@ fn write_shards(
         out.push((key, file_no));
     }
     if !current.is_empty() {
-        flush(file_no, &current, files);
+        flush(file_no, &mut current, files);
     }
     out
 }
@@ -449,7 +646,7 @@ fn write_shards(
 /// Groups entries (sorted by key) by their first `depth` code points, splitting a group one
 /// code point deeper when it is too big. Appends `(key, members)` in key order.
 fn split_keys(
-    sized: &[(&str, &Value, usize)],
+    sized: &[(&str, usize)],
     members: Vec<usize>,
     depth: usize,
     out: &mut Vec<(String, Vec<usize>)>,
@@ -460,7 +657,7 @@ fn split_keys(
         groups.entry(key).or_default().push(i);
     }
     for (key, group) in groups {
-        let bytes: usize = group.iter().map(|&i| sized[i].2).sum();
+        let bytes: usize = group.iter().map(|&i| sized[i].1).sum();
         let can_split =
             depth < MAX_KEY_CHARS && group.iter().any(|&i| sized[i].0.chars().count() > depth);
         if bytes > SHARD_SPLIT_BYTES && can_split {
@@ -497,36 +694,85 @@ fn doc_record(doc: &SearchDoc) -> Value {
 /// The first `max_chars` or so characters of `body`, cut on a grapheme boundary (never inside
 /// a conjunct such as न्दी), preferably at whitespace, with an ellipsis when cut.
 pub fn body_head(body: &str, max_chars: usize) -> String {
-    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut end = body.len();
-    let mut last_space = None;
-    let mut count = 0;
-    for (i, g) in body.grapheme_indices(true) {
-        if count >= max_chars {
-            end = i;
+    // Whitespace is collapsed only in the words up to well past the cut: doing it for the
+    // whole body was a visible share of the build. Grapheme boundaries before the end of that
+    // prefix are the whole text's (a boundary depends only on what comes before it and the
+    // one character after), so the cut falls where it would in the whole body.
+    let mut words = body.split_whitespace();
+    let mut head = String::new();
+    let mut chars = 0;
+    for w in words.by_ref() {
+        if !head.is_empty() {
+            head.push(' ');
+            chars += 1;
+        }
+        head.push_str(w);
+        chars += w.chars().count();
+        if chars > max_chars + 16 {
             break;
         }
-        if g == " " {
-            last_space = Some(i);
+    }
+    let (text, cut) = match cut_point(&head, max_chars) {
+        None if words.next().is_some() => {
+            let all = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cut = cut_point(&all, max_chars);
+            (all, cut)
         }
-        count += g.chars().count();
-    }
-    if end == body.len() {
-        return body;
-    }
-    // Back up to the last space if it is not too far back; a long word is cut mid-word.
-    let cut = match last_space {
-        Some(s) if s * 4 >= end * 3 => s,
-        _ => end,
+        cut => (head, cut),
     };
-    format!("{}…", body[..cut].trim_end())
+    match cut {
+        Some(cut) => format!("{}…", text[..cut].trim_end()),
+        None => text,
+    }
+}
+
+/// Where [`body_head`] cuts whitespace-collapsed `text`, or `None` when it keeps all of it:
+/// at the first grapheme boundary after `max_chars` characters, or back at the last space
+/// (a grapheme of its own) if that is not too far back; a long word is cut mid-word.
+///
+/// Only the boundaries that matter are asked for: segmenting every grapheme of the head was
+/// most of the cost of the search records.
+fn cut_point(text: &str, max_chars: usize) -> Option<usize> {
+    let after = text.char_indices().nth(max_chars)?.0;
+    let is_boundary = |at: usize| {
+        GraphemeCursor::new(at, text.len(), true)
+            .is_boundary(text, 0)
+            .unwrap_or(true)
+    };
+    let cut = if is_boundary(after) {
+        after
+    } else {
+        GraphemeCursor::new(after, text.len(), true)
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()?
+    };
+    if cut >= text.len() {
+        return None;
+    }
+    let last_space = text[..cut]
+        .rmatch_indices(' ')
+        .map(|(i, _)| i)
+        .find(|&i| is_boundary(i) && is_boundary(i + 1));
+    Some(match last_space {
+        Some(s) if s * 4 >= cut * 3 => s,
+        _ => cut,
+    })
 }
 
 /// JSON text that is also safe inside `<script>`: no `<`, no raw U+2028/U+2029.
 ///
 /// These characters can only occur inside JSON strings, so a plain replacement is exact.
 pub fn js_json(value: &Value) -> String {
-    let text = value.to_string();
+    script_safe(value.to_string())
+}
+
+/// [`js_json`] of JSON text that is already serialised.
+fn script_safe(text: String) -> String {
+    // Most index text has none of the three (all posting lists): nothing to copy.
+    if !text.contains(['<', '\u{2028}', '\u{2029}']) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -551,6 +797,7 @@ fn js_file(path: String, call: &str) -> IndexFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn doc(url: &str, lang: &str, title: &str, body: &str) -> SearchDoc {
         SearchDoc {
@@ -603,6 +850,41 @@ mod tests {
         }
     }
 
+    /// [`Postings`] analyses text chunk by chunk; that must give the tokens of the whole text.
+    #[test]
+    fn chunked_analysis_equals_whole_text_analysis() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/search/vectors.json"
+        );
+        let vectors: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("vectors.json"))
+                .expect("vectors.json parses");
+        let mut texts: Vec<String> = vectors
+            .iter()
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        assert!(texts.len() >= 60);
+        texts.extend(
+            [
+                "a \u{0301}b \u{093C}क ि x",
+                "Σ Σa aΣ ΑΣ Σ\nb Σ\r\nΣ a\x0cΣ \u{0301}\r\u{0301}x",
+                "न् क ङ्\tग इंटरव्यू:नौकरी ई-मेल",
+                "e.g. 3.14 don't ｆｕｌｌ ﬁne २०२४।",
+                "क्\u{200D} ष \u{2068}x\u{2069} \u{00A0}y",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let whole: Vec<Token> = analyze::analyze(text);
+            let chunked: Vec<Token> = text
+                .split_ascii_whitespace()
+                .flat_map(analyze::analyze)
+                .collect();
+            assert_eq!(whole, chunked, "{text:?}");
+        }
+    }
+
     #[test]
     fn body_head_cuts_on_graphemes() {
         let body = "हिन्दी ".repeat(100);
@@ -614,6 +896,60 @@ mod tests {
         let long = "न्दी".repeat(200);
         let head = body_head(&long, 10);
         assert!(head.trim_end_matches('…').ends_with("न्दी"));
+    }
+
+    /// `body_head` looks only at the start of the body; it must cut as if it had collapsed all.
+    #[test]
+    fn body_head_equals_collapsing_the_whole_body() {
+        // The straightforward version, graphemes of the whole collapsed body.
+        fn reference(body: &str, max_chars: usize) -> String {
+            let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut end = body.len();
+            let mut last_space = None;
+            let mut count = 0;
+            for (i, g) in body.grapheme_indices(true) {
+                if count >= max_chars {
+                    end = i;
+                    break;
+                }
+                if g == " " {
+                    last_space = Some(i);
+                }
+                count += g.chars().count();
+            }
+            if end == body.len() {
+                return body;
+            }
+            let cut = match last_space {
+                Some(s) if s * 4 >= end * 3 => s,
+                _ => end,
+            };
+            format!("{}…", body[..cut].trim_end())
+        }
+        let zalgo = format!("a{}", "\u{0301}".repeat(700));
+        let bodies = [
+            "word  \n\n another\tword ".repeat(200),
+            "हिन्दी में\n लिखा  गया पाठ। ".repeat(100),
+            format!("{} {}", "x".repeat(1000), "tail ".repeat(10)),
+            format!("start {zalgo} end {zalgo}"),
+            "short".to_string(),
+            String::new(),
+            "x".repeat(300),
+            "x".repeat(301),
+            format!("{} y", "x".repeat(299)),
+            // A prepend mark before a space, a combining mark after one: no grapheme " ".
+            "\u{0600} word a \u{0301}b ".repeat(60),
+            "क्षमता ज़रूरी फ़ीडबैक इंटरव्यू ".repeat(30),
+        ];
+        for body in &bodies {
+            for max in [1, 10, 299, 300] {
+                assert_eq!(
+                    body_head(body, max),
+                    reference(body, max),
+                    "{max}: {body:.40}"
+                );
+            }
+        }
     }
 
     #[test]

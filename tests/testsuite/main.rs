@@ -5,6 +5,11 @@ mod atomic;
 mod build;
 mod check;
 mod content;
+mod corpus;
+/// The corpus generator of `cargo run --example corpus`, compiled in to test it.
+#[allow(dead_code)]
+#[path = "../../examples/corpus.rs"]
+mod corpus_gen;
 mod errors;
 mod hostile;
 mod html_tags;

@@ -1,0 +1,233 @@
+//! Related pages without comparing every page with every other: the lists behind
+//! [`Site::related`](super::site::Site::related), built once per render with the
+//! [`TagIndex`](super::site::TagIndex).
+//!
+//! The rule: most shared tags first, then the same section, then reading order; when fewer
+//! than `n` pages share a tag, the rest of the page's section in reading order.
+//!
+//! The pages sharing exactly `c` tags with a page `p` are among the pages that carry all of
+//! some `c` of `p`'s tags. So for every set of up to [`SHARED_MAX`] tags that some page
+//! carries, the pages carrying all of them are listed per section, in reading order, and a
+//! query reads the head of a few lists: the sets of `p`'s tags, largest first, until `n`
+//! pages are found. Sharing more than [`SHARED_MAX`] tags takes more than that many tags, so
+//! those pages are found among the few pages with that many tags.
+
+use super::lang::{Lang, PageKey, Section};
+use super::site::{Page, PageId, Site, reading_order};
+use std::collections::HashMap;
+
+/// Tag sets up to this size are listed (a page with `k` tags is in up to 2^k − 1 lists).
+const SHARED_MAX: usize = 6;
+
+/// A set of up to [`SHARED_MAX`] tag numbers, ascending, padded with `u32::MAX`.
+type TagSet = [u32; SHARED_MAX];
+
+/// Section of a page as a list number: 0 outside the sections, then one per section.
+fn bucket(page: &Page) -> usize {
+    page.section().map_or(0, |s| 1 + s as usize)
+}
+const BUCKETS: usize = 1 + Section::ALL.len();
+
+#[derive(Debug, Default)]
+pub(super) struct RelatedIndex {
+    /// Languages by number, as the keys below use them.
+    langs: Vec<Lang>,
+    /// Every page's position in reading order (ties broken by id).
+    rank: Vec<u32>,
+    /// Every page's [`bucket`].
+    buckets: Vec<usize>,
+    /// Every page's tag numbers, ascending.
+    tags: Vec<Vec<u32>>,
+    /// Tag slug → tag number.
+    numbers: HashMap<String, u32>,
+    /// (language, tag set) → pages carrying all those tags, per [`bucket`], in reading order.
+    sharing: HashMap<(usize, TagSet), [Vec<PageId>; BUCKETS]>,
+    /// Per language, the pages with more than [`SHARED_MAX`] tags.
+    many_tags: Vec<Vec<PageId>>,
+    /// (language, section) → the section's entries in reading order, to fill up a short list.
+    entries: HashMap<(usize, Section), Vec<PageId>>,
+}
+
+impl RelatedIndex {
+    pub(super) fn new(site: &Site) -> RelatedIndex {
+        let mut index = RelatedIndex {
+            langs: site.config.languages.clone(),
+            rank: vec![0; site.pages.len()],
+            buckets: site.pages.iter().map(bucket).collect(),
+            many_tags: vec![Vec::new(); site.config.languages.len()],
+            ..RelatedIndex::default()
+        };
+        for (i, slug) in site.tag_slugs().into_iter().enumerate() {
+            index.numbers.insert(slug.to_string(), i as u32);
+        }
+        index.tags = site.pages.iter().map(|p| index.tag_numbers(p)).collect();
+        let mut order: Vec<&Page> = site.pages.iter().collect();
+        order.sort_by(|a, b| reading_order(a, b).then(a.id.cmp(&b.id)));
+        // In reading order, so every list comes out sorted.
+        for (i, p) in order.into_iter().enumerate() {
+            index.rank[p.id] = i as u32;
+            let Some(lang) = index.lang_number(&p.lang) else {
+                continue;
+            };
+            let tags = &index.tags[p.id];
+            if tags.len() > SHARED_MAX {
+                index.many_tags[lang].push(p.id);
+            }
+            for_each_subset(tags, SHARED_MAX, &mut |set| {
+                index.sharing.entry((lang, tag_set(set))).or_default()[bucket(p)].push(p.id);
+            });
+            if let PageKey::Entry(s, _) = p.key {
+                index.entries.entry((lang, s)).or_default().push(p.id);
+            }
+        }
+        index
+    }
+
+    fn lang_number(&self, lang: &Lang) -> Option<usize> {
+        self.langs.iter().position(|l| l == lang)
+    }
+
+    fn tag_numbers(&self, page: &Page) -> Vec<u32> {
+        let mut tags: Vec<u32> = page
+            .front
+            .tags
+            .iter()
+            .filter_map(|t| self.numbers.get(&t.slug).copied())
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+
+    /// The ids of up to `n` related pages, best first (see [`Site::related`]).
+    pub(super) fn find(&self, page: &Page, n: usize) -> Vec<PageId> {
+        let Some(lang) = self.lang_number(&page.lang) else {
+            return Vec::new();
+        };
+        let tags = &self.tags[page.id];
+        let own = bucket(page);
+        let mut out: Vec<PageId> = Vec::new();
+        if tags.len() > SHARED_MAX {
+            // Pages sharing more than SHARED_MAX tags, by how many they share.
+            let mut shared: Vec<(usize, PageId)> = self.many_tags[lang]
+                .iter()
+                .filter(|&&id| id != page.id)
+                .map(|&id| (overlap(tags, &self.tags[id]), id))
+                .filter(|&(c, _)| c > SHARED_MAX)
+                .collect();
+            shared.sort_by_key(|&(c, id)| (std::cmp::Reverse(c), self.order(id, own)));
+            out.extend(shared.into_iter().map(|(_, id)| id).take(n));
+        }
+        // Level by level, from the most tags a list can share down to one. When level `c` is
+        // reached, every page sharing more than `c` tags has been taken (fewer than `n` of
+        // them), so a page seen now shares exactly `c`. Each list is read no further than `n`
+        // pages past those that must be skipped (the page itself and those taken).
+        for c in (1..=tags.len().min(SHARED_MAX)).rev() {
+            if out.len() >= n {
+                break;
+            }
+            let head = n + 1 + out.len();
+            let mut level: Vec<PageId> = Vec::new();
+            for_each_subset_of_size(tags, c, &mut |set| {
+                if let Some(lists) = self.sharing.get(&(lang, tag_set(set))) {
+                    for list in lists {
+                        level.extend(
+                            list.iter()
+                                .take(head)
+                                .filter(|&&id| id != page.id && !out.contains(&id)),
+                        );
+                    }
+                }
+            });
+            level.sort_by_key(|&id| self.order(id, own));
+            level.dedup();
+            out.extend(level.into_iter().take(n - out.len()));
+        }
+        if out.len() < n
+            && let Some(section) = page.section()
+            && let Some(entries) = self.entries.get(&(lang, section))
+        {
+            for &id in entries {
+                if out.len() >= n {
+                    break;
+                }
+                if id != page.id && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    /// Sort key among pages sharing as many tags: pages of the section `own` first, then
+    /// reading order.
+    fn order(&self, id: PageId, own: usize) -> (bool, u32) {
+        (self.buckets[id] != own, self.rank[id])
+    }
+}
+
+/// How many elements two ascending lists share.
+fn overlap(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
+}
+
+fn tag_set(tags: &[u32]) -> TagSet {
+    let mut set = [u32::MAX; SHARED_MAX];
+    set[..tags.len()].copy_from_slice(tags);
+    set
+}
+
+/// Calls `f` with every non-empty subset of `tags` of at most `max` elements, ascending.
+fn for_each_subset(tags: &[u32], max: usize, f: &mut impl FnMut(&[u32])) {
+    for size in 1..=max.min(tags.len()) {
+        for_each_subset_of_size(tags, size, f);
+    }
+}
+
+/// Calls `f` with every subset of `tags` of exactly `size` elements, ascending.
+fn for_each_subset_of_size(tags: &[u32], size: usize, f: &mut impl FnMut(&[u32])) {
+    fn walk(
+        tags: &[u32],
+        size: usize,
+        from: usize,
+        buf: &mut Vec<u32>,
+        f: &mut impl FnMut(&[u32]),
+    ) {
+        if buf.len() == size {
+            f(buf);
+            return;
+        }
+        for i in from..tags.len() {
+            if tags.len() - i < size - buf.len() {
+                break;
+            }
+            buf.push(tags[i]);
+            walk(tags, size, i + 1, buf, f);
+            buf.pop();
+        }
+    }
+    walk(tags, size, 0, &mut Vec::with_capacity(size), f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsets() {
+        let mut seen = Vec::new();
+        for_each_subset(&[1, 2, 3], 2, &mut |s| seen.push(s.to_vec()));
+        assert_eq!(
+            seen,
+            [
+                vec![1],
+                vec![2],
+                vec![3],
+                vec![1, 2],
+                vec![1, 3],
+                vec![2, 3]
+            ]
+        );
+        assert_eq!(overlap(&[1, 3, 5, 7], &[2, 3, 7, 9]), 2);
+    }
+}
