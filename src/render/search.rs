@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
 use crate::output::OutputFile;
-use crate::search::index::{SearchDoc, build_index};
+use crate::search::index::{SearchDoc, build_index_into};
 
 /// Folder of the index in the output, shared by every language.
 pub const INDEX_DIR: &str = "search-index";
@@ -124,10 +124,9 @@ impl Renderer<'_> {
 
 /// Builds the index of `lang` from `docs` and hands each file to `sink`.
 fn index_into(lang: &Lang, docs: &[SearchDoc], sink: &Sink) -> anyhow::Result<()> {
-    for f in build_index(lang.as_str(), docs) {
-        sink(OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))?;
-    }
-    Ok(())
+    build_index_into(lang.as_str(), docs, &|f| {
+        sink(OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))
+    })
 }
 
 /// The search index of some languages, as owned documents: `serve` builds it on another

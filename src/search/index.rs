@@ -68,8 +68,12 @@
 //! unless `data-search-root` says otherwise, so the same index works under a `/repo/` subpath
 //! and from disk; a portable build should pass URLs ending in `index.html`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::{Value, json};
 use unicode_segmentation::GraphemeCursor;
@@ -176,16 +180,16 @@ impl Field {
         }
     }
 
-    fn text(self, doc: &SearchDoc) -> String {
+    fn text(self, doc: &SearchDoc) -> Cow<'_, str> {
         match self {
-            Field::Title => doc.title.clone(),
-            Field::Tags => doc.tags.join(" \n "),
+            Field::Title => Cow::Borrowed(&doc.title),
+            Field::Tags => Cow::Owned(doc.tags.join(" \n ")),
             // Slugs are kebab-case; the tokenizer splits them on `-`.
-            Field::TagSlugs => doc.tag_slugs.join(" "),
-            Field::Slug => doc.slug.clone(),
-            Field::Summary => doc.summary.clone(),
-            Field::Section => doc.section.clone(),
-            Field::Body => doc.body.to_string(),
+            Field::TagSlugs => Cow::Owned(doc.tag_slugs.join(" ")),
+            Field::Slug => Cow::Borrowed(&doc.slug),
+            Field::Summary => Cow::Borrowed(&doc.summary),
+            Field::Section => Cow::Borrowed(&doc.section),
+            Field::Body => Cow::Borrowed(&doc.body),
         }
     }
 }
@@ -196,11 +200,61 @@ impl Field {
 type FieldTf = [u16; 7];
 
 /// Builds the index files of language `lang` from `docs` (documents of other languages are
-/// ignored). See the module docs for the format.
+/// ignored), sorted by path. See the module docs for the format.
 pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
+    let files = Mutex::new(Vec::new());
+    let collect = |f: IndexFile| -> Result<(), std::convert::Infallible> {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    };
+    let Ok(()) = build_index_into(lang, docs, &collect);
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// [`build_index`], each file handed to `sink` as soon as it is made (in no particular order),
+/// so a build need not hold the whole index in memory. The documents' own files (records and
+/// body fragments) are made on other threads while the postings are counted: they need no
+/// postings, and the fragments alone are a third of the work.
+pub fn build_index_into<E: Send>(
+    lang: &str,
+    docs: &[SearchDoc],
+    sink: &(dyn Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<(), E> {
     let mut docs: Vec<&SearchDoc> = docs.iter().filter(|d| d.lang == lang).collect();
     docs.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.title.cmp(&b.title)));
+    let (terms, records) = rayon::join(
+        || terms_into(lang, &docs, sink),
+        || {
+            let lang_json = js_json(&json!(lang));
+            docs.par_chunks(DOC_CHUNK)
+                .enumerate()
+                .try_for_each(|(chunk_no, chunk)| {
+                    let records: Vec<Value> = chunk.iter().map(|d| doc_record(d)).collect();
+                    let call = format!(
+                        "__hbSearch.docs({lang_json},{chunk_no},{})",
+                        js_json(&Value::Array(records))
+                    );
+                    sink(js_file(format!("{lang}/d{chunk_no}.js"), &call))?;
+                    for (i, doc) in chunk.iter().enumerate() {
+                        let doc_no = chunk_no * DOC_CHUNK + i;
+                        sink(fragment_file(lang, &lang_json, doc_no, &doc.body))?;
+                    }
+                    Ok(())
+                })
+        },
+    );
+    terms?;
+    records
+}
 
+/// The term and skeleton shards and the manifest of `lang`, from its sorted documents.
+fn terms_into<E>(
+    lang: &str,
+    docs: &[&SearchDoc],
+    sink: &(dyn Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<(), E> {
     let mut postings = Postings::default();
     let mut lengths: Vec<[f64; 7]> = Vec::with_capacity(docs.len());
     for (n, doc) in docs.iter().enumerate() {
@@ -271,26 +325,6 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
     let term_shards = write_shards(lang, "t", term_entries, &mut files);
     let skeleton_shards = write_shards(lang, "k", skeleton_entries, &mut files);
 
-    for (chunk_no, chunk) in docs.chunks(DOC_CHUNK).enumerate() {
-        let records: Vec<Value> = chunk.iter().map(|d| doc_record(d)).collect();
-        let call = format!(
-            "__hbSearch.docs({},{},{})",
-            js_json(&json!(lang)),
-            chunk_no,
-            js_json(&Value::Array(records))
-        );
-        files.push(js_file(format!("{lang}/d{chunk_no}.js"), &call));
-    }
-    for (doc_no, doc) in docs.iter().enumerate() {
-        let call = format!(
-            "__hbSearch.fragment({},{},{})",
-            js_json(&json!(lang)),
-            doc_no,
-            js_json(&json!(body_head(&doc.body, FRAGMENT_CHARS)))
-        );
-        files.push(js_file(format!("{lang}/f{doc_no}.js"), &call));
-    }
-
     let manifest = json!({
         "version": INDEX_FORMAT_VERSION,
         "lang": lang,
@@ -306,8 +340,27 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> Vec<IndexFile> {
         js_json(&manifest)
     );
     files.push(js_file(format!("{lang}/manifest.js"), &call));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    files.into_iter().try_for_each(sink)
+}
+
+/// The `f<N>.js` file of a document: its body for snippets (see [`FRAGMENT_CHARS`]). Written
+/// straight into one buffer; at one file per page these are most of the index's bytes.
+fn fragment_file(lang: &str, lang_json: &str, doc_no: usize, body: &str) -> IndexFile {
+    let text = body_head(body, FRAGMENT_CHARS);
+    let head = format!("__hbSearch.fragment({lang_json},{doc_no},");
+    let mut bytes = Vec::with_capacity(head.len() + text.len() + text.len() / 16 + 8);
+    bytes.extend_from_slice(head.as_bytes());
+    serde_json::to_writer(&mut bytes, &text).expect(NUMBERS_AND_STRINGS);
+    // Whitespace is collapsed, so U+2028 and U+2029 are gone; only `<` can need escaping.
+    if text.contains('<') {
+        let json = String::from_utf8(bytes.split_off(head.len())).expect("JSON is UTF-8");
+        bytes.extend_from_slice(script_safe(json).as_bytes());
+    }
+    bytes.extend_from_slice(b");\n");
+    IndexFile {
+        path: format!("{lang}/f{doc_no}.js"),
+        bytes,
+    }
 }
 
 /// The postings of one language while documents are added in order.
@@ -470,11 +523,11 @@ impl Postings {
         self.surface_last_doc = Vec::new();
         self.stem_tf = Vec::new();
         self.skeleton_tf = Vec::new();
-        self.chunks = HashMap::new();
+        self.chunks = HashMap::default();
         self.chunk_tokens = Vec::new();
-        self.surface_ids = HashMap::new();
-        self.stem_ids = HashMap::new();
-        self.skeleton_ids = HashMap::new();
+        self.surface_ids = HashMap::default();
+        self.stem_ids = HashMap::default();
+        self.skeleton_ids = HashMap::default();
         self.stems.sort_by(|a, b| a.text.cmp(&b.text));
         self.skeletons.sort_by(|a, b| a.text.cmp(&b.text));
         self
@@ -694,12 +747,16 @@ fn doc_record(doc: &SearchDoc) -> Value {
 /// The first `max_chars` or so characters of `body`, cut on a grapheme boundary (never inside
 /// a conjunct such as न्दी), preferably at whitespace, with an ellipsis when cut.
 pub fn body_head(body: &str, max_chars: usize) -> String {
+    if body.len() <= max_chars {
+        // No more characters than bytes: nothing to cut (most pages, for the fragments).
+        return collapse_whitespace(body);
+    }
     // Whitespace is collapsed only in the words up to well past the cut: doing it for the
     // whole body was a visible share of the build. Grapheme boundaries before the end of that
     // prefix are the whole text's (a boundary depends only on what comes before it and the
     // one character after), so the cut falls where it would in the whole body.
     let mut words = body.split_whitespace();
-    let mut head = String::new();
+    let mut head = String::with_capacity(body.len().min(4 * max_chars + 64));
     let mut chars = 0;
     for w in words.by_ref() {
         if !head.is_empty() {
@@ -711,6 +768,10 @@ pub fn body_head(body: &str, max_chars: usize) -> String {
         if chars > max_chars + 16 {
             break;
         }
+    }
+    if chars <= max_chars {
+        // The whole body, and short enough: nothing to cut.
+        return head;
     }
     let (text, cut) = match cut_point(&head, max_chars) {
         None if words.next().is_some() => {
@@ -724,6 +785,49 @@ pub fn body_head(body: &str, max_chars: usize) -> String {
         Some(cut) => format!("{}…", text[..cut].trim_end()),
         None => text,
     }
+}
+
+/// `text` with every run of whitespace made one space and none at either end: what
+/// `text.split_whitespace().collect::<Vec<_>>().join(" ")` gives, in one pass over the bytes
+/// (a tenth of the search index's time went into splitting and joining the body fragments).
+fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes that can start a whitespace character (`char::is_whitespace`): ASCII tab to
+        // carriage return and space; U+0085 and U+00A0 (C2); U+1680 (E1); U+2000–U+200A,
+        // U+2028, U+2029, U+202F, U+205F (E2); U+3000 (E3). Never a continuation byte.
+        let space = match bytes[i] {
+            b'\t'..=b'\r' | b' ' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
+        }
+        i += space;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
 }
 
 /// Where [`body_head`] cuts whitespace-collapsed `text`, or `None` when it keeps all of it:
@@ -769,8 +873,10 @@ pub fn js_json(value: &Value) -> String {
 
 /// [`js_json`] of JSON text that is already serialised.
 fn script_safe(text: String) -> String {
-    // Most index text has none of the three (all posting lists): nothing to copy.
-    if !text.contains(['<', '\u{2028}', '\u{2029}']) {
+    // Most index text has none of the three (all posting lists): nothing to copy. One
+    // search per character: a search for any of three characters decodes every character,
+    // which was a visible share of writing the body fragments.
+    if !(text.contains('<') || text.contains('\u{2028}') || text.contains('\u{2029}')) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -949,6 +1055,28 @@ mod tests {
                     "{max}: {body:.40}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn collapsing_whitespace_equals_splitting_and_joining() {
+        let every_space: String = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let texts = [
+            String::new(),
+            " ".into(),
+            "word".into(),
+            "  two\twords \n".into(),
+            format!("a{every_space}b{every_space}"),
+            "हिन्दी में\u{00A0}लिखा\u{2028}गया … “पाठ”\u{3000}।".into(),
+            "\u{2026}\u{2027}\u{2030} \u{1680}x\u{180E}y\u{200B}z\u{0085}".into(),
+            format!("{every_space}{}", "न्दी ".repeat(50)),
+        ];
+        for text in &texts {
+            let reference = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), reference, "{text:?}");
         }
     }
 
