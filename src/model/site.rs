@@ -13,6 +13,7 @@ use crate::content::markdown::Scan;
 use crate::content::parse::ParsedPage;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -113,8 +114,14 @@ impl Site {
         for id in 0..site.pages.len() {
             site.check_tags(id, diags);
         }
-        for id in 0..site.pages.len() {
-            site.resolve_links(id, diags);
+        // Every page's links at once, in parallel: the site is only read meanwhile.
+        let resolved: Vec<_> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| site.links_of(id))
+            .collect();
+        for (page, (links, problems)) in site.pages.iter_mut().zip(resolved) {
+            diags.extend(problems);
+            page.links = links;
         }
         site
     }
@@ -322,19 +329,27 @@ impl Site {
     }
 
     fn resolve_links(&mut self, id: PageId, diags: &mut Diagnostics) {
+        let (links, problems) = self.links_of(id);
+        diags.extend(problems);
+        self.pages[id].links = links;
+    }
+
+    /// The resolved links of page `id`, and the problems of those that do not resolve.
+    fn links_of(&self, id: PageId) -> (HashMap<String, LinkDest>, Vec<Diagnostic>) {
         let page = &self.pages[id];
         let mut map = HashMap::new();
+        let mut problems = Vec::new();
         for link in &page.scan.links {
             match self.resolve(page, &link.dest) {
                 Ok(dest) => {
                     map.insert(link.dest.clone(), dest);
                 }
                 Err(msg) => {
-                    diags.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column))
+                    problems.push(Diagnostic::error(&page.rel, link.line, msg).column(link.column))
                 }
             }
         }
-        self.pages[id].links = map;
+        (map, problems)
     }
 
     fn resolve(&self, page: &Page, dest: &str) -> Result<LinkDest, String> {

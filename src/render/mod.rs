@@ -18,7 +18,7 @@ use crate::model::url::{Linker, SitePath};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use templates::{Theme, tera_error_chain};
 use views::*;
@@ -110,10 +110,6 @@ pub fn render_site_into(
     purpose: Purpose,
     sink: &Sink,
 ) -> anyhow::Result<Diagnostics> {
-    let r = Renderer {
-        purpose,
-        ..Renderer::new(site, theme)
-    };
     let diags = Mutex::new(Diagnostics::default());
     // `check` leaves out what uses no template and cannot fail: feeds, the sitemap, the
     // search index and the theme's files.
@@ -123,6 +119,11 @@ pub fn render_site_into(
         .collect();
     let (pages, rest) = rayon::join(
         || {
+            // The tag index (related lists) is made here, while the search index starts.
+            let r = Renderer {
+                purpose,
+                ..Renderer::new(site, theme)
+            };
             jobs.par_iter().try_for_each(|j| match r.job(j) {
                 Ok(f) => sink(f),
                 Err(d) => {
@@ -132,7 +133,10 @@ pub fn render_site_into(
             })
         },
         || match purpose {
-            Purpose::Build => r.site_files_into(sink),
+            // These files name pages, never tags: no tag index.
+            Purpose::Build => {
+                Renderer::with_tags(site, theme, Tags::Own(Box::default())).site_files_into(sink)
+            }
             Purpose::Check => Ok(()),
         },
     );
@@ -409,6 +413,13 @@ impl std::ops::Deref for Tags<'_> {
             Tags::Kept(t) => t,
         }
     }
+}
+
+/// Labels shared by the entries of one list page, made once per list.
+#[derive(Default)]
+struct ListLabels<'p> {
+    sections: HashMap<(&'p Lang, Section), String>,
+    tags: HashMap<(&'p Lang, &'p str), TagView>,
 }
 
 /// Where a page body is rendered: on its own page, or inside a print pack, where heading ids
@@ -905,6 +916,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn entry(&self, from: &SitePath, p: &Page) -> EntryView {
+        self.list_entry(from, p, &mut ListLabels::default())
+    }
+
+    /// An entry of a list at `from`, with the labels every entry of the list shares made once
+    /// (a section list or tag page of a large site has thousands of entries).
+    fn list_entry<'p>(
+        &self,
+        from: &SitePath,
+        p: &'p Page,
+        labels: &mut ListLabels<'p>,
+    ) -> EntryView {
         let (date_iso, date_display) = self.date(&p.lang, p);
         EntryView {
             title: p.front.title.clone(),
@@ -912,10 +934,25 @@ impl<'a> Renderer<'a> {
             href: self.linker.href(from, &p.path),
             date_iso,
             date_display,
-            section_label: p
-                .section()
-                .map(|s| self.t(&p.lang, &format!("section-{}", s.slug()))),
-            tags: self.tags(from, p),
+            section_label: p.section().map(|s| {
+                labels
+                    .sections
+                    .entry((&p.lang, s))
+                    .or_insert_with(|| self.t(&p.lang, &format!("section-{}", s.slug())))
+                    .clone()
+            }),
+            tags: p
+                .front
+                .tags
+                .iter()
+                .map(|t| {
+                    labels
+                        .tags
+                        .entry((&p.lang, &t.slug))
+                        .or_insert_with(|| self.tag_view(from, &p.lang, &t.slug))
+                        .clone()
+                })
+                .collect(),
         }
     }
 
@@ -930,11 +967,12 @@ impl<'a> Renderer<'a> {
         let description = intro
             .map(|p| p.front.summary.clone())
             .unwrap_or_else(|| self.t(lang, &format!("section-{}-blurb", section.slug())));
+        let mut labels = ListLabels::default();
         let entries: Vec<EntryView> = self
             .site
             .entries(lang, section)
             .into_iter()
-            .map(|p| self.entry(&path, p))
+            .map(|p| self.list_entry(&path, p, &mut labels))
             .collect();
         let view = SectionView {
             chrome: self.chrome(
@@ -1036,15 +1074,16 @@ impl<'a> Renderer<'a> {
         };
         let pages = self.site.tagged(lang, slug);
         let mut groups: Vec<TagGroup> = Vec::new();
+        let mut labels = ListLabels::default();
         for p in &pages {
             let Some(section) = p.section() else { continue };
-            let label = self.t(lang, &format!("section-{}", section.slug()));
+            let entry = self.list_entry(&path, p, &mut labels);
             match groups.last_mut() {
-                Some(g) if g.section == section.slug() => g.entries.push(self.entry(&path, p)),
+                Some(g) if g.section == section.slug() => g.entries.push(entry),
                 _ => groups.push(TagGroup {
                     section: section.slug().to_string(),
-                    label,
-                    entries: vec![self.entry(&path, p)],
+                    label: self.t(lang, &format!("section-{}", section.slug())),
+                    entries: vec![entry],
                 }),
             }
         }
