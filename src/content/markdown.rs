@@ -11,7 +11,6 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::Arc;
 
 /// Most lines or box rows one block may ask for; more cannot fit a printed page.
 pub const MAX_WRITING_LINES: u32 = 40;
@@ -51,11 +50,67 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub problems: Vec<Problem>,
-    /// The visible text, for search indexing and snippets. Shared with the search index's
-    /// documents rather than copied (a copy of every page's text is most of a gigabyte at
-    /// 100,000 pages).
-    pub plain: Arc<str>,
+    /// The visible text, for search indexing and snippets: [`Plain::text`] with the body.
+    pub plain: Plain,
     pub worksheet_blocks: usize,
+}
+
+/// The visible text of a page, kept as the pieces of the body it is made of rather than as a
+/// copy: the text of every page was the largest thing in the site model after the bodies
+/// themselves (most of a gigabyte at 100,000 pages), and it is only read when the search
+/// index of the page's language is made.
+#[derive(Debug, Clone, Default)]
+pub struct Plain {
+    pieces: Vec<Piece>,
+    /// Text that is not a slice of the body (entities and escapes resolved).
+    owned: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Piece {
+    Body(u32, u32),
+    Owned(u32, u32),
+    Char(char),
+}
+
+impl Plain {
+    fn push_str(&mut self, body: &str, text: &str) {
+        let start = (text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        let piece = match body.get(start..start + text.len()) {
+            // A slice of the body (pulldown-cmark borrows most text from its input).
+            Some(slice) if !text.is_empty() && std::ptr::eq(slice.as_ptr(), text.as_ptr()) => {
+                Piece::Body(start as u32, (start + text.len()) as u32)
+            }
+            _ => {
+                let at = self.owned.len();
+                self.owned.push_str(text);
+                Piece::Owned(at as u32, self.owned.len() as u32)
+            }
+        };
+        self.pieces.push(piece);
+    }
+
+    fn push(&mut self, c: char) {
+        self.pieces.push(Piece::Char(c));
+    }
+
+    /// The text, given the body it was scanned from: one line per block, each trimmed, no
+    /// empty lines.
+    pub fn text(&self, body: &str) -> String {
+        let mut raw = String::with_capacity(body.len());
+        for piece in &self.pieces {
+            match *piece {
+                Piece::Body(a, b) => raw.push_str(body.get(a as usize..b as usize).unwrap_or("")),
+                Piece::Owned(a, b) => raw.push_str(&self.owned[a as usize..b as usize]),
+                Piece::Char(c) => raw.push(c),
+            }
+        }
+        raw.split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// Where a link destination points.
@@ -182,7 +237,7 @@ impl LineIndex {
 pub fn scan(body: &str, body_offset: usize) -> Scan {
     let index = LineIndex::new(body);
     let mut out = Scan::default();
-    let mut plain = String::new();
+    let mut plain = Plain::default();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(usize, String)> = None;
@@ -241,22 +296,18 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                     alt.push_str(&t);
                 }
                 if !in_code {
-                    plain.push_str(&t);
+                    plain.push_str(body, &t);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => plain.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => plain.push_str(body, &t),
             Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => plain.push('\n'),
             _ => {}
         }
     }
-    out.plain = plain
-        .split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-        .into();
+    plain.pieces.shrink_to_fit();
+    plain.owned.shrink_to_fit();
+    out.plain = plain;
     out
 }
 
@@ -515,6 +566,22 @@ mod tests {
 
     fn html(md: &str) -> String {
         html_offset(md, 0)
+    }
+
+    #[test]
+    fn plain_text_is_the_visible_text_one_block_per_line() {
+        let md = "# नौकरी  &amp; *ख़ुशी*\n\nOne line\nand the next \\*not em\\* &lt;b&gt;\n\n\
+                  - item `code`\n- second<br>\n\n| a | b |\n|---|---|\n| x | y |\n\n\
+                  ```lines 3\n```\n\n```\nlet hidden = 1;\n```\n\n> quoted &copy; text\n";
+        let s = scan(md, 0);
+        assert_eq!(
+            s.plain.text(md),
+            "नौकरी  & ख़ुशी\nOne line and the next *not em* <b>\nitem code\nsecond<br>\n\
+             a\nb\nx\ny\nquoted © text"
+        );
+        // Entities are the only text here not borrowed from the body.
+        assert_eq!(s.plain.owned, "&<>©");
+        assert_eq!(Plain::default().text(""), "");
     }
 
     fn html_offset(md: &str, heading_offset: u8) -> String {

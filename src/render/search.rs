@@ -8,6 +8,7 @@ use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
 use crate::output::OutputFile;
 use crate::search::index::{SearchDoc, build_index_into};
+use rayon::prelude::*;
 
 /// Folder of the index in the output, shared by every language.
 pub const INDEX_DIR: &str = "search-index";
@@ -82,9 +83,14 @@ impl Renderer<'_> {
             }
         };
         let other = self.site.config.languages.iter().find(|l| *l != lang);
-        self.site
+        let pages: Vec<_> = self
+            .site
             .pages_in(lang)
             .filter(|p| matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)))
+            .collect();
+        // In parallel: each document's body text is put together from its page here.
+        pages
+            .into_par_iter()
             .map(|p| SearchDoc {
                 url: url_of(&p.path),
                 title: p.front.title.clone(),
@@ -101,7 +107,7 @@ impl Renderer<'_> {
                     .collect(),
                 tag_slugs: p.front.tags.iter().map(|t| t.slug.clone()).collect(),
                 slug: p.key.slug().to_string(),
-                body: p.scan.plain.clone(),
+                body: p.scan.plain.text(&p.body).into(),
                 lang: lang.to_string(),
                 translation: other
                     .and_then(|o| self.site.translation(p, o))

@@ -313,6 +313,9 @@ fn terms_into<E>(
         term_entries.insert(stem.text, script_safe(entry.expect(NUMBERS_AND_STRINGS)));
     }
     drop(surfaces);
+    // Each kind's shards go to the sink as they are made, the terms' before the skeletons'
+    // entries exist: the serialised entries of a kind are the size of its shards.
+    let term_shards = write_shards(lang, "t", term_entries, sink)?;
     let skeleton_entries: BTreeMap<String, String> = skeletons
         .into_iter()
         .map(|k| {
@@ -321,9 +324,7 @@ fn terms_into<E>(
         })
         .collect();
 
-    let mut files = Vec::new();
-    let term_shards = write_shards(lang, "t", term_entries, &mut files);
-    let skeleton_shards = write_shards(lang, "k", skeleton_entries, &mut files);
+    let skeleton_shards = write_shards(lang, "k", skeleton_entries, sink)?;
 
     let manifest = json!({
         "version": INDEX_FORMAT_VERSION,
@@ -339,8 +340,7 @@ fn terms_into<E>(
         js_json(&json!(lang)),
         js_json(&manifest)
     );
-    files.push(js_file(format!("{lang}/manifest.js"), &call));
-    files.into_iter().try_for_each(sink)
+    sink(js_file(format!("{lang}/manifest.js"), &call))
 }
 
 /// The `f<N>.js` file of a document: its body for snippets (see [`FRAGMENT_CHARS`]). Written
@@ -429,9 +429,86 @@ struct Surface {
 /// A stem or skeleton key with its per-document term frequencies, documents ascending.
 struct Keyed {
     text: String,
-    docs: Vec<(u32, FieldTf)>,
+    docs: PostingList,
     /// For stems: the surfaces it was written as.
     surfaces: Vec<u32>,
+}
+
+/// The documents of one key with their counts per field, packed: for each document, the
+/// distance from the previous one, a byte with a bit per field that has the key, and the
+/// count of each such field, numbers as LEB128 varints.
+///
+/// A posting is usually three or four bytes this way against twenty as `(u32, [u16; 7])`,
+/// and the postings of a language are the largest thing a build holds while its index is
+/// made (at 100,000 pages, most of a gigabyte above the site model unpacked).
+#[derive(Default)]
+struct PostingList {
+    bytes: Vec<u8>,
+    len: u32,
+    last: u32,
+}
+
+impl PostingList {
+    /// Appends document `doc`, which comes after every document already in the list.
+    fn push(&mut self, doc: u32, tf: &FieldTf) {
+        push_varint(&mut self.bytes, doc - self.last);
+        self.last = doc;
+        let mask = tf
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .fold(0u8, |m, (f, _)| m | 1 << f);
+        self.bytes.push(mask);
+        for &n in tf.iter().filter(|n| **n > 0) {
+            push_varint(&mut self.bytes, u32::from(n));
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// The documents in order, with their counts per field.
+    fn iter(&self) -> impl Iterator<Item = (u32, FieldTf)> + '_ {
+        let mut at = 0;
+        let mut doc = 0;
+        (0..self.len).map(move |_| {
+            doc += read_varint(&self.bytes, &mut at);
+            let mask = self.bytes[at];
+            at += 1;
+            let mut tf = FieldTf::default();
+            for (f, n) in tf.iter_mut().enumerate() {
+                if mask & 1 << f != 0 {
+                    // Counts were `u16` when pushed.
+                    *n = read_varint(&self.bytes, &mut at) as u16;
+                }
+            }
+            (doc, tf)
+        })
+    }
+}
+
+fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        bytes.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    bytes.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0;
+    loop {
+        let b = bytes[*at];
+        *at += 1;
+        n |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return n;
+        }
+        shift += 7;
+    }
 }
 
 impl Postings {
@@ -484,7 +561,7 @@ impl Postings {
         ] {
             for k in touched.drain(..) {
                 let tf = std::mem::take(&mut tf[k as usize]);
-                keys[k as usize].docs.push((doc, tf));
+                keys[k as usize].docs.push(doc, &tf);
             }
         }
     }
@@ -542,7 +619,7 @@ fn intern(keys: &mut Vec<Keyed>, ids: &mut HashMap<String, u32>, text: String) -
     ids.insert(text.clone(), id);
     keys.push(Keyed {
         text,
-        docs: Vec::new(),
+        docs: PostingList::default(),
         surfaces: Vec::new(),
     });
     id
@@ -581,13 +658,13 @@ struct Scorer<'a> {
 impl Scorer<'_> {
     /// The flat `[doc, weight, …]` array of a key; the weight is negative when the key occurs
     /// in the document's title.
-    fn postings(&self, docs: &[(u32, FieldTf)]) -> Vec<i64> {
+    fn postings(&self, docs: &PostingList) -> Vec<i64> {
         let df = docs.len() as f64;
         // The "+1" form of IDF never goes negative, so a word in every page still counts a bit
         // (a stop-word-only query still ranks something).
         let idf = (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln();
         let mut flat = Vec::with_capacity(docs.len() * 2);
-        for &(doc, tf) in docs {
+        for (doc, tf) in docs.iter() {
             let len = self.lengths.get(doc as usize).copied().unwrap_or([0.0; 7]);
             let mut weighted = 0.0;
             for (f, field) in Field::ALL.iter().enumerate() {
@@ -630,14 +707,14 @@ fn alias_groups() -> Vec<Vec<String>> {
 }
 
 /// Splits `entries` (key → entry as script-safe JSON) into shard files
-/// (`<lang>/<kind><N>.js`) and returns the manifest's `[[key, N], …]` list. Each entry's
-/// text is freed once it is in its shard.
-fn write_shards(
+/// (`<lang>/<kind><N>.js`), each handed to `sink` when complete, and returns the manifest's
+/// `[[key, N], …]` list. Each entry's text is freed once it is in its shard.
+fn write_shards<E>(
     lang: &str,
     kind: &str,
     entries: BTreeMap<String, String>,
-    files: &mut Vec<IndexFile>,
-) -> Vec<(String, usize)> {
+    sink: &(dyn Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<Vec<(String, usize)>, E> {
     let (keys, mut texts): (Vec<String>, Vec<Option<String>>) =
         entries.into_iter().map(|(k, v)| (k, Some(v))).unzip();
     // Sized entries, so that grouping does not serialise twice.
@@ -653,7 +730,7 @@ fn write_shards(
     let mut file_no = 0usize;
     let mut current: Vec<usize> = Vec::new();
     let mut current_bytes = 0usize;
-    let mut flush = |file_no: usize, members: &mut Vec<usize>, files: &mut Vec<IndexFile>| {
+    let mut flush = |file_no: usize, members: &mut Vec<usize>| {
         // The JSON object of the members, keys in order as serde_json writes a map.
         members.sort_by_key(|&i| sized[i].0);
         let mut map = String::from("{");
@@ -676,12 +753,12 @@ fn write_shards(
             js_json(&json!(kind)),
             file_no,
         );
-        files.push(js_file(format!("{lang}/{kind}{file_no}.js"), &call));
+        sink(js_file(format!("{lang}/{kind}{file_no}.js"), &call))
     };
     for (key, members) in keyed {
         let bytes: usize = members.iter().map(|&i| sized[i].1).sum();
         if !current.is_empty() && current_bytes + bytes > SHARD_TARGET_BYTES {
-            flush(file_no, &mut current, files);
+            flush(file_no, &mut current)?;
             file_no += 1;
             current.clear();
             current_bytes = 0;
@@ -691,9 +768,9 @@ fn write_shards(
         out.push((key, file_no));
     }
     if !current.is_empty() {
-        flush(file_no, &mut current, files);
+        flush(file_no, &mut current)?;
     }
-    out
+    Ok(out)
 }
 
 /// Groups entries (sorted by key) by their first `depth` code points, splitting a group one
@@ -904,6 +981,24 @@ fn js_file(path: String, call: &str) -> IndexFile {
 mod tests {
     use super::*;
     use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn posting_lists_give_back_what_was_pushed() {
+        let postings: Vec<(u32, FieldTf)> = vec![
+            (0, [0, 0, 0, 0, 0, 0, 1]),
+            (1, [2, 0, 0, 0, 0, 0, 0]),
+            (200, [1, 1, 1, 1, 1, 1, 1]),
+            (70_000, [0, 300, 0, 0, 0, 0, u16::MAX]),
+            (u32::MAX, [0, 0, 0, 0, 0, 0, 127]),
+        ];
+        let mut list = PostingList::default();
+        for (doc, tf) in &postings {
+            list.push(*doc, tf);
+        }
+        assert_eq!(list.len(), postings.len());
+        assert_eq!(list.iter().collect::<Vec<_>>(), postings);
+        assert_eq!(PostingList::default().iter().count(), 0);
+    }
 
     fn doc(url: &str, lang: &str, title: &str, body: &str) -> SearchDoc {
         SearchDoc {
