@@ -93,14 +93,6 @@ fn absolute(out: &Path) -> Result<PathBuf> {
     }
 }
 
-/// Writes `files` as the new content of `out`, atomically as seen by readers of `out`.
-pub fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Result<()> {
-    let staging = Staging::begin(site_root, out)?;
-    files.par_iter().try_for_each(|f| staging.put(f))?;
-    staging.commit()?;
-    Ok(())
-}
-
 /// Writes `files` into a scratch folder that is not the output (the copy `build --pdf`
 /// prints from). The caller owns and removes the folder.
 pub fn write_scratch(dir: &Path, files: &[OutputFile]) -> Result<()> {
@@ -137,8 +129,9 @@ pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
-    /// The previous output, if it is ours (it holds the marker).
-    previous: Option<PathBuf>,
+    /// Whether `out` holds a previous output of ours (it has the marker), whose unchanged
+    /// files can be reused.
+    reuse_previous: bool,
     /// Folders already made inside `tmp`.
     dirs: Mutex<HashSet<String>>,
     files: AtomicUsize,
@@ -183,12 +176,12 @@ impl Staging {
         }
         std::fs::create_dir_all(&tmp)
             .with_context(|| format!("cannot create `{}`", tmp.display()))?;
-        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        let reuse_previous = out.join(MARKER).is_file();
         Ok(Staging {
             out,
             tmp,
             old,
-            previous,
+            reuse_previous,
             dirs: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -215,8 +208,8 @@ impl Staging {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes
             .fetch_add(f.bytes.len() as u64, Ordering::Relaxed);
-        if let Some(prev) = &self.previous {
-            let before = prev.join(&f.path);
+        if self.reuse_previous {
+            let before = self.out.join(&f.path);
             if same_bytes(&before, &f.bytes) && std::fs::hard_link(&before, &p).is_ok() {
                 self.reused.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
@@ -282,6 +275,13 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn write_atomic(site_root: &Path, out: &Path, files: &[OutputFile]) -> Result<()> {
+        let staging = Staging::begin(site_root, out)?;
+        files.iter().try_for_each(|f| staging.put(f))?;
+        staging.commit()?;
+        Ok(())
+    }
 
     #[test]
     fn swaps_and_refuses() {

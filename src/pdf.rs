@@ -156,6 +156,9 @@ pub fn print(
         browser: browser.path.clone(),
         parallel,
     });
+    // A queue taken in page order by a few threads, not rayon: rayon splits the list in
+    // halves, so printing would start in the middle of it and a broken browser would be
+    // reported for some later page rather than the first.
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, OutputFile)>> = Mutex::new(Vec::new());

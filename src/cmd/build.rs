@@ -75,11 +75,6 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         eprintln!("{}", w.human());
     }
     if !quiet {
-        let per_lang: Vec<String> = report
-            .pages
-            .iter()
-            .map(|(l, n)| format!("{l} {n}"))
-            .collect();
         let total: usize = report.pages.values().sum();
         let pdfs = if report.pdfs > 0 {
             format!(" and {} PDFs", report.pdfs)
@@ -92,7 +87,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         };
         println!(
             "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB{unchanged})",
-            per_lang.join(", "),
+            super::per_language(&report.pages),
             report.out.display(),
             report.elapsed.as_secs_f64(),
             report.files,

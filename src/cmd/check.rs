@@ -64,26 +64,19 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             print!("{}", snippets::render(diags, root, color));
             if !quiet || !diags.0.is_empty() {
-                let pages: Vec<String> = counts(&report.site)
-                    .iter()
-                    .map(|(l, n)| format!("{l} {n}"))
-                    .collect();
                 let missing = translations::missing_by_language(&report.site);
-                let missing: Vec<String> = missing
-                    .iter()
-                    .map(|(l, files)| format!("{l} {}", files.len()))
-                    .collect();
+                let missing = super::per_language(missing.iter().map(|(l, f)| (l, f.len())));
                 println!(
                     "handbook check: {} ({} pages: {}){}",
                     snippets::summary(diags),
                     report.site.pages.len(),
-                    pages.join(", "),
+                    super::per_language(counts(&report.site)),
                     if missing.is_empty() {
                         String::new()
                     } else {
                         format!(
                             "; pages not yet translated: {}; `handbook check --translations` lists them",
-                            missing.join(", ")
+                            missing
                         )
                     }
                 );

@@ -16,3 +16,14 @@ impl std::fmt::Display for Reported {
 }
 
 impl std::error::Error for Reported {}
+
+/// Pages per language for a summary line: `en 41, hi 41`.
+fn per_language<N: std::fmt::Display>(
+    counts: impl IntoIterator<Item = (impl std::fmt::Display, N)>,
+) -> String {
+    counts
+        .into_iter()
+        .map(|(lang, n)| format!("{lang} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -47,11 +47,10 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             elapsed,
         } => {
             if !quiet {
-                let per_lang: Vec<String> = pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
                 println!(
                     "Built {} pages ({}, {files} files) in memory in {:.2} s",
                     pages.values().sum::<usize>(),
-                    per_lang.join(", "),
+                    super::per_language(pages),
                     elapsed.as_secs_f64()
                 );
                 println!("Serving {url}");

@@ -521,14 +521,7 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
 }
 
 fn shift_heading(level: HeadingLevel, offset: u8) -> HeadingLevel {
-    match (level as usize + offset as usize).min(6) {
-        1 => HeadingLevel::H1,
-        2 => HeadingLevel::H2,
-        3 => HeadingLevel::H3,
-        4 => HeadingLevel::H4,
-        5 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
+    HeadingLevel::try_from((level as usize + offset as usize).min(6)).unwrap_or(HeadingLevel::H6)
 }
 
 fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {

@@ -359,7 +359,7 @@ impl Preview {
     /// Renders `jobs`; a failed job keeps its last good output and files its problem.
     fn render(&mut self, jobs: &[Job]) -> Update {
         let start = Instant::now();
-        let results = render::render_job_results_with(&self.site, &self.theme, &self.tags, jobs);
+        let results = render::render_job_results(&self.site, &self.theme, &self.tags, jobs);
         let mut update = Update {
             rendered: jobs.len(),
             ..Update::default()
@@ -452,7 +452,6 @@ impl Preview {
                 Found::Asset(asset) if exists => match std::fs::read(&asset.path) {
                     Ok(bytes) => {
                         update.removed.retain(|p| p != asset.site_path.as_str());
-                        update.sources.retain(|p| *p != asset.rel);
                         update.sources.push(asset.rel.clone());
                         update
                             .files

@@ -168,19 +168,6 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Renders the given jobs in parallel.
-pub fn render_jobs(site: &Site, theme: &Theme, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let mut files = Vec::with_capacity(jobs.len());
-    for res in render_job_results(site, theme, jobs) {
-        match res {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    (files, diags)
-}
-
 /// A page that `build --pdf` prints: the job that renders it, and where its PDF goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Printable {
@@ -244,19 +231,10 @@ pub fn print_copy(
 }
 
 /// Renders the given jobs in parallel; one result per job, in the order of `jobs`, so a
-/// caller can tell which job failed (serve keeps that page's last good version).
+/// caller can tell which job failed (serve keeps that page's last good version). The tag
+/// index is the caller's (it must be [`TagIndex::new`] of this very `site`): `serve` makes it
+/// again only when a change touches tags or order.
 pub fn render_job_results(
-    site: &Site,
-    theme: &Theme,
-    jobs: &[Job],
-) -> Vec<Result<OutputFile, Diagnostic>> {
-    let r = Renderer::new(site, theme);
-    jobs.par_iter().map(|j| r.job(j)).collect()
-}
-
-/// [`render_job_results`] with a tag index the caller keeps (it must be [`TagIndex::new`] of
-/// this very `site`): `serve` makes it again only when a change touches tags or order.
-pub fn render_job_results_with(
     site: &Site,
     theme: &Theme,
     tags: &TagIndex,
@@ -264,19 +242,6 @@ pub fn render_job_results_with(
 ) -> Vec<Result<OutputFile, Diagnostic>> {
     let r = Renderer::with_tags(site, theme, Tags::Kept(tags));
     jobs.par_iter().map(|j| r.job(j)).collect()
-}
-
-/// Files made from the whole model at once (sitemap, search index) and the theme's static
-/// files, in memory.
-pub fn site_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let files = Mutex::new(Vec::new());
-    let collect = |f: OutputFile| -> anyhow::Result<()> {
-        lock(&files).push(f);
-        Ok(())
-    };
-    // These files name pages, never tags: no tag index is needed. Collecting cannot fail.
-    let _ = Renderer::with_tags(site, theme, Tags::Own(Box::default())).site_files_into(&collect);
-    files.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `sitemap.xml`, which lists every page with its translations.

@@ -169,7 +169,9 @@ impl Live {
         if let Ok(mut served) = self.shared.served.write() {
             served.files.apply(update);
             served.base = base.clone();
-            served.overlay = reload::overlay(&problems);
+            if problems_changed {
+                served.overlay = reload::overlay(&problems);
+            }
             served.version = version;
         }
         if self.counter > 1 {

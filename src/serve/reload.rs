@@ -74,7 +74,8 @@ impl Hub {
         }
     }
 
-    pub fn clients(&self) -> usize {
+    #[cfg(test)]
+    fn clients(&self) -> usize {
         self.clients.lock().map(|c| c.len()).unwrap_or(0)
     }
 }

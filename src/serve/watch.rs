@@ -61,11 +61,6 @@ impl Watch {
         Ok(watch)
     }
 
-    /// The watched folder, with symbolic links resolved (event paths start with it).
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Adds a recursive watch on a source folder that exists and is not watched yet.
     fn watch_source_dir(&mut self, dir: &Path) -> Result<bool> {
         if !dir.is_dir() || self.watched.contains(dir) {
