@@ -501,6 +501,11 @@ impl TagIndex {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every tag some page uses, in any language.
+    pub fn slugs(&self) -> std::collections::BTreeSet<&str> {
+        self.pages.keys().map(|(_, slug)| slug.as_str()).collect()
+    }
+
     fn related(&self, page: &Page, n: usize) -> Vec<PageId> {
         self.related.find(page, n)
     }

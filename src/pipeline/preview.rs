@@ -534,11 +534,16 @@ impl Preview {
                 relinked.push(r);
             }
         }
-        if affected::entries_changed(&self.site, &changed) {
-            self.tags = TagIndex::new(&self.site);
-        }
-        let affected =
-            affected::content_jobs(&self.site, &self.tags, &mut self.deps, &changed, &relinked);
+        let previous_tags = affected::entries_changed(&self.site, &changed)
+            .then(|| std::mem::replace(&mut self.tags, TagIndex::new(&self.site)));
+        let affected = affected::content_jobs(
+            &self.site,
+            &self.tags,
+            previous_tags.as_ref(),
+            &mut self.deps,
+            &changed,
+            &relinked,
+        );
         update.timings.model = model_start.elapsed();
         if affected.all {
             let mut all = self.render_everything();

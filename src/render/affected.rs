@@ -18,7 +18,7 @@ use crate::model::lang::{Lang, PageKey, Place, Section};
 use crate::model::site::{Page, Site, TagIndex, link_target, related_rank_cmp, shared_tags};
 use crate::model::url::SitePath;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A page by its identity, which, unlike its id, survives pages coming and going.
@@ -39,8 +39,6 @@ pub struct Dependents {
     related: HashMap<PageRef, Vec<PageRef>>,
     /// Page → the pages that list it among their related pages.
     listed_in: HashMap<PageRef, BTreeSet<PageRef>>,
-    /// Tag → how many times pages use it (a tag with pages has pages of its own).
-    tag_use: HashMap<String, usize>,
 }
 
 impl Dependents {
@@ -49,9 +47,6 @@ impl Dependents {
         let mut deps = Dependents::default();
         for p in &site.pages {
             deps.set_links(page_ref(p), Some(p));
-            for t in &p.front.tags {
-                *deps.tag_use.entry(t.slug.clone()).or_default() += 1;
-            }
         }
         let lists: Vec<(PageRef, Vec<PageRef>)> = site
             .pages
@@ -230,17 +225,28 @@ pub struct Affected {
 }
 
 /// The jobs that show the changed pages, on the site after the change (`index` is
-/// [`TagIndex::new`] of it). `relinked` are pages whose links now resolve differently.
-/// Updates `deps` to the site as it is now.
+/// [`TagIndex::new`] of it, and `previous` the index it replaced when [`entries_changed`]
+/// made it again: only then can a tag come into use or go out of it). `relinked` are pages
+/// whose links now resolve differently. Updates `deps` to the site as it is now.
 pub fn content_jobs(
     site: &Site,
     index: &TagIndex,
+    previous: Option<&TagIndex>,
     deps: &mut Dependents,
     changed: &[Changed],
     relinked: &[PageRef],
 ) -> Affected {
     let mut out = Affected::default();
-    let (tags_added, tags_removed) = count_tags(site, deps, changed);
+    let (tags_added, tags_removed) = match previous {
+        Some(before) => {
+            let (before, now) = (before.slugs(), index.slugs());
+            let only_in = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| -> BTreeSet<String> {
+                a.difference(b).map(|t| t.to_string()).collect()
+            };
+            (only_in(&now, &before), only_in(&before, &now))
+        }
+        None => Default::default(),
+    };
     // The job that shows a page's body: its own, or the list whose intro it is.
     let own_job = |out: &mut Affected, r: &PageRef| {
         let (lang, key) = r;
@@ -352,45 +358,6 @@ pub fn content_jobs(
     });
     related_jobs(site, index, deps, &entry_changed, &mut out);
     out
-}
-
-/// Updates the tag counts for the changed pages; returns the tags that came into use and
-/// those no page uses any more.
-fn count_tags(
-    site: &Site,
-    deps: &mut Dependents,
-    changed: &[Changed],
-) -> (BTreeSet<String>, BTreeSet<String>) {
-    let mut before: BTreeMap<String, bool> = BTreeMap::new();
-    for c in changed {
-        let now = site.id_of(&c.page.0, &c.page.1).map(|id| &site.pages[id]);
-        let old = c.before.iter().flat_map(|b| &b.front.tags);
-        let new = now.into_iter().flat_map(|p| &p.front.tags);
-        for t in old.clone().chain(new.clone()) {
-            let used = deps.tag_use.get(&t.slug).is_some_and(|&n| n > 0);
-            before.entry(t.slug.clone()).or_insert(used);
-        }
-        for t in old {
-            if let Some(n) = deps.tag_use.get_mut(&t.slug) {
-                *n = n.saturating_sub(1);
-            }
-        }
-        for t in new {
-            *deps.tag_use.entry(t.slug.clone()).or_default() += 1;
-        }
-    }
-    let mut added = BTreeSet::new();
-    let mut removed = BTreeSet::new();
-    for (tag, was) in before {
-        let is = deps.tag_use.get(&tag).is_some_and(|&n| n > 0);
-        if is && !was {
-            added.insert(tag);
-        } else if was && !is {
-            deps.tag_use.remove(&tag);
-            removed.insert(tag);
-        }
-    }
-    (added, removed)
 }
 
 fn has_key_job(key: &PageKey) -> bool {
