@@ -243,7 +243,26 @@ struct Response {
     status: u16,
     content_type: String,
     headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
+    body: Body,
+}
+
+/// A response body: the served file itself wherever nothing is injected into it, so a
+/// request for a stylesheet, a font or a search shard does not copy the file.
+enum Body {
+    Owned(Vec<u8>),
+    Shared(Arc<[u8]>),
+    Static(&'static [u8]),
+}
+
+impl std::ops::Deref for Body {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Body::Owned(v) => v,
+            Body::Shared(a) => a,
+            Body::Static(s) => s,
+        }
+    }
 }
 
 impl Response {
@@ -252,7 +271,7 @@ impl Response {
             status,
             content_type: "text/plain; charset=utf-8".into(),
             headers: Vec::new(),
-            body: format!("{body}\n").into_bytes(),
+            body: Body::Owned(format!("{body}\n").into_bytes()),
         }
     }
 
@@ -447,9 +466,14 @@ fn respond(request: &Request, shared: &Shared) -> Response {
         let bytes = served.files.get(path)?;
         let content_type = content_type(path);
         let body = if content_type.starts_with("text/html") {
-            reload::inject(&bytes, &served.overlay, &served.version, status)
+            Body::Owned(reload::inject(
+                &bytes,
+                &served.overlay,
+                &served.version,
+                status,
+            ))
         } else {
-            bytes.to_vec()
+            Body::Shared(bytes)
         };
         Some(Response {
             status,
@@ -467,7 +491,7 @@ fn respond(request: &Request, shared: &Shared) -> Response {
             status: 200,
             content_type: content_type("live.js").to_string(),
             headers: Vec::new(),
-            body: SCRIPT.as_bytes().to_vec(),
+            body: Body::Static(SCRIPT.as_bytes()),
         },
         Route::NotFound => file(404, NOT_FOUND_FILE).unwrap_or_else(|| {
             // No 404 page (its template failed): a bare page that still shows the problems.
@@ -476,7 +500,12 @@ fn respond(request: &Request, shared: &Shared) -> Response {
                 status: 404,
                 content_type: content_type("404.html").to_string(),
                 headers: Vec::new(),
-                body: reload::inject(page.as_bytes(), &served.overlay, &served.version, 404),
+                body: Body::Owned(reload::inject(
+                    page.as_bytes(),
+                    &served.overlay,
+                    &served.version,
+                    404,
+                )),
             }
         }),
         Route::BadRequest => Response::text(400, "Bad Request"),
