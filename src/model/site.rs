@@ -469,41 +469,41 @@ pub fn shared_tags(page: &Page, other: &Page) -> usize {
         .sum()
 }
 
-/// Tag → pages, per language, built once per render, and the lists behind
+/// How many pages use each tag, per language, built once per render, and the lists behind
 /// [`Site::related`]. Related lists name pages by id and rank them by reading order, so the
 /// index must be made again whenever ids or an entry change (serve does so after
 /// [`Site::apply`] renumbers pages or an entry's title, date, weight or tags change).
 #[derive(Debug, Default)]
 pub struct TagIndex {
-    pages: HashMap<(Lang, String), Vec<PageId>>,
+    uses: HashMap<(Lang, String), usize>,
     related: RelatedIndex,
 }
 
 impl TagIndex {
     pub fn new(site: &Site) -> TagIndex {
-        let mut m: HashMap<(Lang, String), Vec<PageId>> = HashMap::new();
+        let mut uses: HashMap<(Lang, String), usize> = HashMap::new();
         for p in &site.pages {
             for t in &p.front.tags {
-                m.entry((p.lang.clone(), t.slug.clone()))
-                    .or_default()
-                    .push(p.id);
+                *uses.entry((p.lang.clone(), t.slug.clone())).or_default() += 1;
             }
         }
         TagIndex {
-            pages: m,
+            uses,
             related: RelatedIndex::new(site),
         }
     }
 
-    pub fn pages(&self, lang: &Lang, tag: &str) -> &[PageId] {
-        self.pages
+    /// How many pages of `lang` have `tag`.
+    pub fn count(&self, lang: &Lang, tag: &str) -> usize {
+        self.uses
             .get(&(lang.clone(), tag.to_string()))
-            .map_or(&[], Vec::as_slice)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Every tag some page uses, in any language.
     pub fn slugs(&self) -> std::collections::BTreeSet<&str> {
-        self.pages.keys().map(|(_, slug)| slug.as_str()).collect()
+        self.uses.keys().map(|(_, slug)| slug.as_str()).collect()
     }
 
     fn related(&self, page: &Page, n: usize) -> Vec<PageId> {

@@ -999,7 +999,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|slug| TagChip {
                 tag: self.tag_view(&path, lang, slug),
-                count: self.tags.pages(lang, slug).len(),
+                count: self.tags.count(lang, slug),
             })
             .collect();
         // Names sort differently per language; sort by the name the reader sees.
