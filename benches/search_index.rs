@@ -55,23 +55,16 @@ impl Rng {
 /// The distinct words of every Markdown file under `dir`, most frequent first.
 fn vocabulary(dir: &Path) -> Vec<String> {
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
-                let text = std::fs::read_to_string(&p).unwrap_or_default();
-                for w in text.split_whitespace() {
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{94D}');
-                    if w.chars().any(char::is_alphabetic) && !w.contains(['[', ']', '(', ')']) {
-                        *counts.entry(w.to_string()).or_default() += 1;
-                    }
-                }
+    let files = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"));
+    for e in files {
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        for w in text.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{94D}');
+            if w.chars().any(char::is_alphabetic) && !w.contains(['[', ']', '(', ')']) {
+                *counts.entry(w.to_string()).or_default() += 1;
             }
         }
     }
@@ -106,7 +99,7 @@ fn corpus(lang: &str, pages: usize, words: &[String], seed: u64) -> Vec<SearchDo
                 tags: tags.clone(),
                 tag_slugs: tags,
                 slug: format!("page-{i}"),
-                body: sentence(&mut rng, words, body_words).into(),
+                body: sentence(&mut rng, words, body_words),
                 lang: lang.to_string(),
                 translation: Some((
                     format!(

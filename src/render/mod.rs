@@ -221,12 +221,7 @@ pub fn print_copy(
             Err(d) => diags.push(d),
         }
     }
-    for (name, file) in &theme.statics {
-        files.push(OutputFile::new(
-            format!("{STATIC_DIR}/{name}"),
-            file.bytes.clone(),
-        ));
-    }
+    files.extend(theme_files(theme));
     (files, diags)
 }
 
@@ -244,23 +239,28 @@ pub fn render_job_results(
     jobs.par_iter().map(|j| r.job(j)).collect()
 }
 
+/// Where the sitemap is written.
+const SITEMAP_FILE: &str = "sitemap.xml";
+
 /// `sitemap.xml`, which lists every page with its translations.
 pub fn sitemap_file(site: &Site, theme: &Theme) -> OutputFile {
     // The sitemap lists pages, not tags: no tag index is needed.
-    let r = Renderer::with_tags(site, theme, Tags::Own(Box::default()));
-    OutputFile::new("sitemap.xml", r.sitemap().into_bytes())
+    Renderer::with_tags(site, theme, Tags::Own(Box::default())).sitemap_file()
 }
 
 /// The theme's `static/` files, and `.nojekyll` (GitHub Pages must not hide `_` files).
 pub fn static_files(theme: &Theme) -> Vec<OutputFile> {
     let mut files = vec![OutputFile::new(".nojekyll", Vec::new())];
-    for (name, file) in &theme.statics {
-        files.push(OutputFile::new(
-            format!("{STATIC_DIR}/{name}"),
-            file.bytes.clone(),
-        ));
-    }
+    files.extend(theme_files(theme));
     files
+}
+
+/// The theme's `static/` files, where pages link to them.
+fn theme_files(theme: &Theme) -> impl Iterator<Item = OutputFile> + '_ {
+    theme
+        .statics
+        .iter()
+        .map(|(name, file)| OutputFile::new(format!("{STATIC_DIR}/{name}"), file.bytes.clone()))
 }
 
 /// Images and other files written beside the Markdown, copied to the same place. A file that
@@ -316,7 +316,7 @@ impl Generated {
     /// words indexed).
     fn of(site: &Site) -> Generated {
         let mut files: HashSet<String> = jobs(site).iter().map(|j| j.file(site)).collect();
-        files.insert("sitemap.xml".into());
+        files.insert(SITEMAP_FILE.into());
         files.insert(".nojekyll".into());
         if site.config.pdf {
             files.extend(printables(site).into_iter().map(|p| p.pdf.file()));
@@ -441,7 +441,7 @@ impl<'a> Renderer<'a> {
 
     /// The sitemap, the search index of each language and the theme's files.
     fn site_files_into(&self, sink: &Sink) -> anyhow::Result<()> {
-        sink(OutputFile::new("sitemap.xml", self.sitemap().into_bytes()))?;
+        sink(self.sitemap_file())?;
         self.search_index_into(sink)?;
         for f in static_files(self.theme) {
             sink(f)?;
@@ -546,6 +546,19 @@ impl<'a> Renderer<'a> {
                 &SitePath::of_place(lang, &Place::Tag(slug.to_string())),
             ),
         }
+    }
+
+    /// Every tag of the site, linked from `from`, sorted by the name the reader of `lang`
+    /// sees (names sort differently per language).
+    fn sorted_tag_views(&self, from: &SitePath, lang: &Lang) -> Vec<TagView> {
+        let mut tags: Vec<TagView> = self
+            .site
+            .tag_slugs()
+            .into_iter()
+            .map(|slug| self.tag_view(from, lang, slug))
+            .collect();
+        tags.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
+        tags
     }
 
     fn count_text(&self, lang: &Lang, section: Section, n: usize) -> String {
@@ -993,27 +1006,17 @@ impl<'a> Renderer<'a> {
         let path = SitePath::of_place(lang, &place);
         let title = self.t(lang, "tags-title");
         let description = self.t(lang, "tags-summary");
-        let mut tags: Vec<TagChip> = self
-            .site
-            .tag_slugs()
+        let tags = self
+            .sorted_tag_views(&path, lang)
             .into_iter()
-            .map(|slug| TagChip {
-                tag: self.tag_view(&path, lang, slug),
-                count: self.tags.count(lang, slug),
-            })
-            .collect();
-        // Names sort differently per language; sort by the name the reader sees.
-        tags.sort_by(|a, b| {
-            a.tag
-                .name
-                .cmp(&b.tag.name)
-                .then_with(|| a.tag.slug.cmp(&b.tag.slug))
-        });
+            .map(|tag| TagChip {
+                count: self.tags.count(lang, &tag.slug),
+                tag,
+            });
         let view = TagIndexView {
             chrome: self.chrome(lang, &path, Some(&place), &title, &description, "page-tags"),
             title,
             tags: tags
-                .into_iter()
                 .map(|c| {
                     let count_text =
                         self.t_args(lang, "pages-count", &[("count", Arg::Num(c.count as f64))]);
@@ -1313,6 +1316,10 @@ impl<'a> Renderer<'a> {
         let mut f = self.render("404.html", &view, &path)?;
         f.path = NOT_FOUND_FILE.into();
         Ok(f)
+    }
+
+    fn sitemap_file(&self) -> OutputFile {
+        OutputFile::new(SITEMAP_FILE, self.sitemap().into_bytes())
     }
 
     fn sitemap(&self) -> String {

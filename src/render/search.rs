@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
 use crate::output::OutputFile;
-use crate::search::index::{SearchDoc, build_index_into};
+use crate::search::index::{SearchDoc, build_index, build_index_into};
 use rayon::prelude::*;
 
 /// Folder of the index in the output, shared by every language.
@@ -44,13 +44,7 @@ impl Renderer<'_> {
             .into_iter()
             .map(|(category, text)| CountMessage { category, text })
             .collect();
-        let mut tags: Vec<_> = self
-            .site
-            .tag_slugs()
-            .into_iter()
-            .map(|slug| self.tag_view(&path, lang, slug))
-            .collect();
-        tags.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
+        let tags = self.sorted_tag_views(&path, lang);
         let view = SearchView {
             chrome: self.chrome(
                 lang,
@@ -107,7 +101,7 @@ impl Renderer<'_> {
                     .collect(),
                 tag_slugs: p.front.tags.iter().map(|t| t.slug.clone()).collect(),
                 slug: p.key.slug().to_string(),
-                body: p.scan.plain.text(&p.body).into(),
+                body: p.scan.plain.text(&p.body),
                 lang: lang.to_string(),
                 translation: other
                     .and_then(|o| self.site.translation(p, o))
@@ -118,8 +112,10 @@ impl Renderer<'_> {
 }
 
 impl Renderer<'_> {
-    /// The index of every language into `sink`, one language after the other (see
-    /// [`SearchWork::run_into`]); only one language's documents exist at a time.
+    /// The index of every language into `sink`, one language after the other: building two
+    /// at once would hold both in memory (over a gigabyte at 100,000 pages), and a build
+    /// renders the pages in parallel with this anyway. Only one language's documents exist
+    /// at a time.
     pub(super) fn search_index_into(&self, sink: &Sink) -> anyhow::Result<()> {
         for lang in &self.site.config.languages {
             index_into(lang, &self.search_docs(lang), sink)?;
@@ -174,25 +170,13 @@ impl SearchWork {
         self
     }
 
-    /// Every file of the index, in memory (serve keeps them there anyway).
+    /// Every file of the index, in memory (serve keeps them there anyway), one language
+    /// after the other.
     pub fn run(&self) -> Vec<OutputFile> {
-        let files = std::sync::Mutex::new(Vec::new());
-        let collect = |f: OutputFile| -> anyhow::Result<()> {
-            super::lock(&files).push(f);
-            Ok(())
-        };
-        // Collecting cannot fail.
-        let _ = self.run_into(&collect);
-        files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Every file of the index handed to `sink` as it is made, one language after the other:
-    /// building two indexes at once would hold both in memory (over a gigabyte at 100,000
-    /// pages), and a build renders the pages in parallel with this anyway.
-    pub fn run_into(&self, sink: &Sink) -> anyhow::Result<()> {
-        for (lang, docs) in &self.docs {
-            index_into(lang, docs, sink)?;
-        }
-        Ok(())
+        self.docs
+            .iter()
+            .flat_map(|(lang, docs)| build_index(lang.as_str(), docs))
+            .map(|f| OutputFile::new(format!("{INDEX_DIR}/{}", f.path), f.bytes))
+            .collect()
     }
 }

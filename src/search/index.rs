@@ -70,7 +70,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -117,8 +117,8 @@ pub struct SearchDoc {
     /// slugs: it gives a Hindi page an English handle ("self care" → `self-care-routine`).
     #[serde(default)]
     pub slug: String,
-    /// The body as plain text, shared with the site model (no copy per page).
-    pub body: Arc<str>,
+    /// The body as plain text.
+    pub body: String,
     /// The page's language code; [`build_index`] keeps only the documents of its language.
     pub lang: String,
     /// The translation of this page into the other language: (url, title).
@@ -283,7 +283,8 @@ fn terms_into<E>(
     // Entries are serialised as soon as they are made, and each key's postings are freed
     // once serialised: a `Value` per posting number, or the postings and their text side by
     // side, took more memory than the rest of a 100,000-page build.
-    let mut term_entries: BTreeMap<String, String> = BTreeMap::new();
+    // In key order: `finish` sorted the stems and skeletons, and each key is there once.
+    let mut term_entries: Vec<(String, String)> = Vec::with_capacity(stems.len());
     for stem in stems {
         let flat = scorer.postings(&stem.docs);
         let mut forms: Vec<&Surface> = stem
@@ -310,13 +311,13 @@ fn terms_into<E>(
                 .collect();
             serde_json::to_string(&(flat, map))
         };
-        term_entries.insert(stem.text, script_safe(entry.expect(NUMBERS_AND_STRINGS)));
+        term_entries.push((stem.text, script_safe(entry.expect(NUMBERS_AND_STRINGS))));
     }
     drop(surfaces);
     // Each kind's shards go to the sink as they are made, the terms' before the skeletons'
     // entries exist: the serialised entries of a kind are the size of its shards.
     let term_shards = write_shards(lang, "t", term_entries, sink)?;
-    let skeleton_entries: BTreeMap<String, String> = skeletons
+    let skeleton_entries: Vec<(String, String)> = skeletons
         .into_iter()
         .map(|k| {
             let flat = serde_json::to_string(&scorer.postings(&k.docs));
@@ -706,15 +707,19 @@ fn alias_groups() -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Splits `entries` (key → entry as script-safe JSON) into shard files
+/// Splits `entries` ((key, entry as script-safe JSON), sorted by key) into shard files
 /// (`<lang>/<kind><N>.js`), each handed to `sink` when complete, and returns the manifest's
 /// `[[key, N], …]` list. Each entry's text is freed once it is in its shard.
 fn write_shards<E>(
     lang: &str,
     kind: &str,
-    entries: BTreeMap<String, String>,
+    entries: Vec<(String, String)>,
     sink: &(dyn Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<(String, usize)>, E> {
+    debug_assert!(
+        entries.windows(2).all(|w| w[0].0 < w[1].0),
+        "keys sorted, each once"
+    );
     let (keys, mut texts): (Vec<String>, Vec<Option<String>>) =
         entries.into_iter().map(|(k, v)| (k, Some(v))).unzip();
     // Sized entries, so that grouping does not serialise twice.
@@ -852,7 +857,7 @@ pub fn body_head(body: &str, max_chars: usize) -> String {
     }
     let (text, cut) = match cut_point(&head, max_chars) {
         None if words.next().is_some() => {
-            let all = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let all = collapse_whitespace(body);
             let cut = cut_point(&all, max_chars);
             (all, cut)
         }
