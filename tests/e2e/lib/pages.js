@@ -88,6 +88,12 @@ export function pageTypes(dir) {
   ];
 }
 
+/**
+ * Errors a walk over `pageTypes` expects: the 404 page's own status, and requests (such as
+ * the favicon) aborted by navigating on.
+ */
+export const EXPECTED_ERRORS = [/\/no-such-page\/$/, 'net::ERR_ABORTED'];
+
 /** The same page in another language (paths start with the language). */
 export function inLanguage(p, lang) {
   return p.replace(/^[a-z]{2,3}\//, `${lang}/`);

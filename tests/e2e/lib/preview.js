@@ -12,20 +12,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { REPO_ROOT } from './site.js';
+import { REPO_ROOT, handbookCommand } from './site.js';
 
 /**
- * @param {{ fixture: string, args?: string[] }} opts
- * @returns {Promise<{ url: string, root: string, output: () => string, close: () => Promise<void> }>}
+ * @param {{ fixture: string }} opts
+ * @returns {Promise<{ url: string, root: string, close: () => Promise<void> }>}
  */
-export async function startPreview({ fixture, args = [] }) {
+export async function startPreview({ fixture }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-serve-'));
   fs.cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', fixture), root, { recursive: true });
-  const bin = process.env.HANDBOOK_BIN;
-  const serveArgs = ['--root', root, 'serve', '--port', '0', ...args];
-  const [cmd, cmdArgs] = bin
-    ? [bin, serveArgs]
-    : ['cargo', ['run', '--quiet', '--release', '--', ...serveArgs]];
+  const [cmd, cmdArgs] = handbookCommand(['--root', root, 'serve', '--port', '0']);
   const child = spawn(cmd, cmdArgs, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -45,7 +41,6 @@ export async function startPreview({ fixture, args = [] }) {
   return {
     url,
     root,
-    output: () => out,
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

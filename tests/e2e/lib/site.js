@@ -75,15 +75,23 @@ export function buildSite({ name, args = [], env = {} }) {
   return promise;
 }
 
+/**
+ * The command that runs `handbook` with `args`: $HANDBOOK_BIN when set (scripts/test sets
+ * it), else `cargo run --release`.
+ * @param {string[]} args
+ * @returns {[string, string[]]}
+ */
+export function handbookCommand(args) {
+  const bin = process.env.HANDBOOK_BIN;
+  return bin ? [bin, args] : ['cargo', ['run', '--quiet', '--release', '--', ...args]];
+}
+
 async function runBuild(name, args, env) {
   const out = path.join(SITES_DIR, name);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(SITES_DIR, { recursive: true });
 
-  const bin = process.env.HANDBOOK_BIN;
-  const [cmd, cmdArgs] = bin
-    ? [bin, ['build', '--out', out, ...args]]
-    : ['cargo', ['run', '--quiet', '--release', '--', 'build', '--out', out, ...args]];
+  const [cmd, cmdArgs] = handbookCommand(['build', '--out', out, ...args]);
   const shown = [cmd, ...cmdArgs].join(' ');
 
   const { code, signal, stdout, stderr } = await new Promise((resolve, reject) => {

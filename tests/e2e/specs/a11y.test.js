@@ -8,14 +8,14 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, collectErrors, axe, formatViolations } from '../lib/browser.js';
-import { servedHandbook, servedFixture, pageTypes } from '../lib/pages.js';
+import { servedHandbook, servedFixture, pageTypes, EXPECTED_ERRORS } from '../lib/pages.js';
 
 const PHONE = { width: 360, height: 740 };
 
 /** One tab for a whole describe block; errors are read per visit. */
 async function openTab(browser) {
   const page = await browser.newPage({ viewport: PHONE });
-  const errors = collectErrors(page, { ignore: [/\/no-such-page\/$/, 'net::ERR_ABORTED'] });
+  const errors = collectErrors(page, { ignore: EXPECTED_ERRORS });
   return {
     page,
     /** Opens `url`, waits for `ready` (a selector) if given, and returns axe's violations. */

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 
 import { launch, collectErrors } from '../lib/browser.js';
 import { buildSite, REPO_ROOT } from '../lib/site.js';
-import { servedFixture } from '../lib/pages.js';
+import { servedFixture, EXPECTED_ERRORS } from '../lib/pages.js';
 
 /** Element names the Markdown renderer may write (as in tests/testsuite/html_tags.rs). */
 const MARKDOWN_TAGS = [
@@ -109,7 +109,7 @@ describe('hostile markup stays text in the browser', () => {
       dialogs.push(`${d.type()}: ${d.message()} on ${page.url()}`);
       await d.dismiss();
     });
-    const errors = collectErrors(page, { ignore: [/\/no-such-page\/$/, 'net::ERR_ABORTED'] });
+    const errors = collectErrors(page, { ignore: EXPECTED_ERRORS });
     const danger = [];
     for (const url of urls) {
       await page.goto(url);

@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, collectErrors } from '../lib/browser.js';
-import { servedHandbook, languagePages } from '../lib/pages.js';
+import { servedHandbook, languagePages, inLanguage } from '../lib/pages.js';
 
 /**
  * What has focus, and how its focus ring looks: outline style, width and colour, the colour
@@ -23,14 +23,13 @@ function describeFocus() {
     return [Number(r), Number(g), Number(b), Number(a)];
   };
   // The background the ring is drawn on: layers from the parent up, composited.
-  let color = null;
   const layers = [];
   for (let n = el.parentElement; n; n = n.parentElement) {
     const c = rgba(getComputedStyle(n).backgroundColor);
     if (c[3] > 0) layers.push(c);
     if (c[3] >= 1) break;
   }
-  color = [255, 255, 255];
+  let color = [255, 255, 255];
   for (const [r, g, b, a] of layers.reverse()) {
     color = [r * a + color[0] * (1 - a), g * a + color[1] * (1 - a), b * a + color[2] * (1 - a)];
   }
@@ -165,7 +164,7 @@ describe('keyboard-only use', () => {
     if (!browser) return t.skip('chromium not installed');
     const page = await browser.newPage();
     await page.goto(site.url + tip);
-    const hi = tip.replace(/^en\//, 'hi/');
+    const hi = inLanguage(tip, 'hi');
     await tabUntil(page, (f) => f.href === `/handbook/${hi}`);
     await Promise.all([page.waitForURL(site.url + hi), page.keyboard.press('Enter')]);
     assert.equal(await page.getAttribute('html', 'lang'), 'hi');

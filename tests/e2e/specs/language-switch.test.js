@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, collectErrors } from '../lib/browser.js';
-import { servedHandbook, servedFixture, languagePages, inLanguage, LANGS } from '../lib/pages.js';
+import { servedHandbook, servedFixture, languagePages, inLanguage, LANGS, EXPECTED_ERRORS } from '../lib/pages.js';
 
 /**
  * A browser tab that visits pages one after another (a new tab per page costs more than the
@@ -18,7 +18,7 @@ async function tab(browser) {
   const page = await browser.newPage();
   // The 404 page is meant to answer 404; a request cut short because the test clicked on to
   // the next page (the favicon, fetched after `load`) is not a failure of the site.
-  const errors = collectErrors(page, { ignore: [/\/no-such-page\/$/, 'net::ERR_ABORTED'] });
+  const errors = collectErrors(page, { ignore: EXPECTED_ERRORS });
   return {
     page,
     close: () => page.close(),

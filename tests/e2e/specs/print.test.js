@@ -104,7 +104,7 @@ describe('worksheets on paper', () => {
   async function printTo(page, url, format, name) {
     const key = `${url} ${format}`;
     if (printed.has(key)) return printed.get(key);
-    await page.goto(url);
+    if (page.url() !== url) await page.goto(url);
     await page.evaluate(() => document.fonts.ready);
     const file = path.join(tmp, `${name}-${format}.pdf`);
     await page.pdf({ path: file, format });

@@ -3,21 +3,17 @@
 // analyser by `cargo test`) and queries over the committed fixture index.
 //
 // search.js is a browser script; it is run in a vm context whose global stands in for
-// `window` (no `document`, so the UI part stays off). Paths can be overridden when the files
-// live elsewhere in the main repository:
-//   HB_SEARCH_JS  path to search.js         (default: ./search.js next to this file)
-//   HB_TESTS_DIR  dir with vectors.json and fixtures/ (default: ../tests)
+// `window` (no `document`, so the UI part stays off).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../lib/site.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.join(here, '..', '..', '..');
-const searchJs = process.env.HB_SEARCH_JS || path.join(repo, 'themes', 'default', 'static', 'js', 'search.js');
-const testsDir = process.env.HB_TESTS_DIR || path.join(repo, 'tests', 'fixtures', 'search');
+const searchJs = path.join(REPO_ROOT, 'themes', 'default', 'static', 'js', 'search.js');
+const testsDir = path.join(REPO_ROOT, 'tests', 'fixtures', 'search');
 
 function loadSearch() {
   const ctx = vm.createContext({ URL, console, setTimeout, clearTimeout });

@@ -201,17 +201,16 @@ describe('search on the real handbook, served under /handbook/', () => {
     await page.goto(`${server.url}hi/search/`);
     const status = page.locator('[data-search-status]');
     assert.equal(await status.getAttribute('aria-live'), 'polite');
+    const counts = [];
     await typeQuery(page, 'कराची');
     const one = (await resultLinks(page)).length;
+    counts.push(await status.textContent());
     await typeQuery(page, 'इंटरव्यू');
     const many = (await resultLinks(page)).length;
+    counts.push(await status.textContent());
     assert.ok(many > 1);
     await typeQuery(page, 'zzqxw');
-    const counts = [];
-    for (const q of ['कराची', 'इंटरव्यू', 'zzqxw']) {
-      await typeQuery(page, q);
-      counts.push(await status.textContent());
-    }
+    counts.push(await status.textContent());
     assert.equal(counts[0], `${one} ${one === 1 ? 'नतीजा' : 'नतीजे'}`);
     assert.equal(counts[1], `${many} नतीजे`);
     assert.match(counts[2], /^कोई नतीजा नहीं मिला/);

@@ -1333,7 +1333,7 @@
     var summary = result.summary || '';
     var body = result.body || '';
     var sp = highlight(summary, result);
-    if (sp.some(function (p) { return p.mark; }) || !body) return sp;
+    if (hasMark(sp) || !body) return sp;
     var first = firstMatch(body, result);
     if (first < 0) return summary ? sp : highlight(body, result);
     // Cut at spaces only, so no grapheme cluster is ever split.
