@@ -30,3 +30,15 @@ tag-interviews-description = These pages help you prepare for interviews and han
 
 tag-alternatives = Alternatives
 tag-alternatives-description = These pages help you explore related roles, other industries, freelance work and new career paths.
+
+tag-family = Family
+tag-family-description = These pages help you talk to parents, relatives and partners about a rejection, and help them support you.
+
+tag-money = Money
+tag-money-description = These pages help you plan your money while you search, from a savings runway to EMIs and education loans.
+
+tag-exams = Exams
+tag-exams-description = These pages help you cope with government and entrance exam results and plan what comes next.
+
+tag-safety = Safety
+tag-safety-description = These pages help you spot fake job offers and scams, and find help quickly when you need it.
