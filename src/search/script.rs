@@ -60,7 +60,7 @@ const HEAD: &str =
 const TAIL: &str = "})(typeof window !== 'undefined' ? window : this);\n";
 
 /// The script made of `parts` (file name, contents), joined in the order given, each without
-/// its header (see [`code`]); a part with no code is left out.
+/// its header (the `//` lines it starts with); a part with no code is left out.
 pub fn join(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = HEAD.as_bytes().to_vec();
     for (name, bytes) in parts {
