@@ -1,9 +1,9 @@
-# डिफ़ॉल्ट थीम की इंटरफ़ेस स्ट्रिंग्स (हिन्दी)। हर मैसेज हर भाषा की main.ftl में होना चाहिए।
+# डिफ़ॉल्ट थीम की इंटरफ़ेस स्ट्रिंग्स (हिंदी)। हर मैसेज हर भाषा की main.ftl में होना चाहिए।
 
-language-name = हिन्दी
+language-name = हिंदी
 # The name of each language, written in this language (used in "not yet translated into …").
 lang-en = अंग्रेज़ी
-lang-hi = हिन्दी
+lang-hi = हिंदी
 site-title = ‘ना’ के बाद
 site-tagline = जॉब रिजेक्शन से उबरने की हैंडबुक: सच्ची कहानियाँ, काम के सुझाव और प्रिंट करने लायक़ वर्कशीट।
 
@@ -19,7 +19,7 @@ section-guidance = गाइड
 section-tips = सुझाव
 section-worksheets = वर्कशीट
 section-stories-blurb = वे लोग जिन्हें ‘ना’ सुनना पड़ा, और उसके बाद उन्होंने क्या किया।
-section-guidance-blurb = रिजेक्शन को संभालने और आगे की प्लानिंग पर विस्तार से लेख।
+section-guidance-blurb = रिजेक्शन को सँभालने और आगे की प्लानिंग पर विस्तार से लेख।
 section-tips-blurb = छोटे, काम के सुझाव जिन्हें आज ही आज़माया जा सकता है।
 section-worksheets-blurb = प्रिंट करके हाथ से भरने वाली वर्कशीट, घर पर या करियर सेंटर में।
 
@@ -79,11 +79,11 @@ filter-shown-one = %n सुझाव दिखाया जा रहा है
 filter-shown-other = %n सुझाव दिखाए जा रहे हैं
 
 search-title = खोजें
-search-summary = हर कहानी, सुझाव और वर्कशीट में खोजें, हिन्दी या अंग्रेज़ी में।
+search-summary = हर कहानी, सुझाव और वर्कशीट में खोजें, हिंदी या अंग्रेज़ी में।
 search-label = हैंडबुक में खोजें
-search-placeholder = जैसे: फीडबैक, इंटरव्यू, naukri
+search-placeholder = जैसे: फ़ीडबैक, इंटरव्यू, naukri
 search-button = खोजें
-search-hint = हिन्दी, अंग्रेज़ी या रोमन अक्षरों में हिन्दी (naukri, asafalta) — किसी में भी लिख सकते हैं।
+search-hint = हिंदी, अंग्रेज़ी या रोमन अक्षरों में हिंदी (naukri, asafalta) — किसी में भी लिख सकते हैं।
 search-needs-js = खोज के लिए JavaScript चाहिए। आप सेक्शन या टैग से भी पेज ढूँढ सकते हैं।
 search-tags-label = टैग से छाँटें
 # खोज की स्क्रिप्ट इसे पढ़ती है: गिनती का हर रूप खोज वाले पेज में लिख दिया जाता है।

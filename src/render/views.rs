@@ -68,7 +68,7 @@ pub struct NavLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct SwitchLink {
     pub lang: String,
-    /// The language's own name for itself (`हिन्दी`, `English`).
+    /// The language's own name for itself (`हिंदी`, `English`).
     pub name: String,
     pub href: String,
     pub current: bool,

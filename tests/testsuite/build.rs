@@ -60,7 +60,7 @@ fn pages_declare_language_alternates_and_switch_to_the_translation() {
     let en = read(out.join("en/tips/seek-feedback/index.html"));
     assert!(en.contains("<html lang=\"en\""));
     assert!(
-        en.contains("<a href=\"/hi/tips/seek-feedback/\" hreflang=\"hi\" lang=\"hi\">हिन्दी</a>")
+        en.contains("<a href=\"/hi/tips/seek-feedback/\" hreflang=\"hi\" lang=\"hi\">हिंदी</a>")
     );
 }
 
@@ -69,7 +69,7 @@ fn untranslated_pages_link_to_the_other_home_with_a_note() {
     let site = copy_fixture("basic");
     let out = build_ok(site.path(), &[]);
     let en = read(out.join("en/tips/rest/index.html"));
-    assert!(en.contains("<a href=\"/hi/\" hreflang=\"hi\" lang=\"hi\" class=\"untranslated\">हिन्दी</a> <span class=\"lang-note\">(not yet translated into Hindi)</span>"), "{en}");
+    assert!(en.contains("<a href=\"/hi/\" hreflang=\"hi\" lang=\"hi\" class=\"untranslated\">हिंदी</a> <span class=\"lang-note\">(not yet translated into Hindi)</span>"), "{en}");
     assert!(
         !en.contains("hreflang=\"hi\" href="),
         "no alternate for a missing translation"

@@ -1,14 +1,17 @@
 //! Structural rules over the real handbook in `content/`, so a later change cannot silently
 //! break them: every page in both languages, tips tagged from a small declared vocabulary,
-//! Hindi pages written in Devanagari, stories either cited or marked illustrative, and the
-//! whole handbook building without a single error or warning.
+//! Hindi pages written in Devanagari, stories either cited or marked illustrative, links that
+//! name a tip or worksheet by its title, and the whole handbook building without a single
+//! error or warning.
 
 use handbook::config::Overrides;
 use handbook::model::lang::{Lang, PageKey, Section};
-use handbook::model::site::Site;
+use handbook::model::site::{LinkDest, Page, Site};
 use handbook::pipeline;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 fn handbook_site() -> Site {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -55,8 +58,8 @@ fn sections_have_enough_pages() {
         for (section, min) in [
             (Section::Stories, 4),
             (Section::Guidance, 5),
-            (Section::Tips, 24),
-            (Section::Worksheets, 5),
+            (Section::Tips, 30),
+            (Section::Worksheets, 7),
         ] {
             let n = site.entries(&l, section).len();
             assert!(
@@ -73,7 +76,7 @@ fn tips_use_a_small_declared_vocabulary() {
     let site = handbook_site();
     let vocabulary: BTreeSet<&str> = site.tag_slugs().into_iter().collect();
     assert!(
-        (8..=12).contains(&vocabulary.len()),
+        (8..=14).contains(&vocabulary.len()),
         "vocabulary of {} tags: {vocabulary:?}",
         vocabulary.len()
     );
@@ -191,4 +194,137 @@ fn worksheets_have_writing_space_and_no_raw_html() {
             );
         }
     }
+}
+
+/// A link as written in a page's Markdown: where it points, its visible text, and its line.
+struct WrittenLink {
+    dest: String,
+    text: String,
+    line: usize,
+}
+
+fn written_links(page: &Page) -> Vec<WrittenLink> {
+    let body = &page.body;
+    // Lines are counted in the file, front matter included, as `handbook check` counts them.
+    let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&page.rel))
+        .expect("the page is readable");
+    let front_lines = file
+        .strip_suffix(body.as_str())
+        .map_or(0, |front| front.matches('\n').count());
+    let mut out = Vec::new();
+    let mut open: Option<(String, String, usize)> = None;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let line = front_lines + body[..range.start].matches('\n').count() + 1;
+                open = Some((dest_url.to_string(), String::new(), line));
+            }
+            Event::Text(s) | Event::Code(s) => {
+                if let Some((_, text, _)) = open.as_mut() {
+                    text.push_str(&s);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, text, _)) = open.as_mut() {
+                    text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((dest, text, line)) = open.take() {
+                    out.push(WrittenLink { dest, text, line });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text and titles are compared as a reader sees them: NFC, one space between words,
+/// straight and curly quotes alike.
+fn comparable(s: &str) -> String {
+    let s: String = s
+        .nfc()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The same, except for the case of the first letter: an English title such as "Take a short
+/// break" may start with a small letter in the middle of a sentence.
+fn same_name(text: &str, title: &str) -> bool {
+    let lower_first = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let (t, n) = (comparable(text), comparable(title));
+    t == n || lower_first(&t) == lower_first(&n)
+}
+
+/// CONTRIBUTING, "Naming a tip or a worksheet": a workshop participant told to open a worksheet
+/// finds it by the name the text gave it. So (1) every link to a tip or a worksheet shows that
+/// page's title, and (2) no link shows the title of a page other than the one it opens.
+#[test]
+fn links_that_name_a_tip_or_worksheet_use_its_title() {
+    let site = handbook_site();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for page in &site.pages {
+        let titles: Vec<(&str, usize)> = site
+            .pages_in(&page.lang)
+            .map(|p| (p.front.title.as_str(), p.id))
+            .collect();
+        for link in written_links(page) {
+            let Some(LinkDest::Page { id, .. }) = page.links.get(&link.dest) else {
+                continue;
+            };
+            let target = &site.pages[*id];
+            let names_target = matches!(
+                target.section(),
+                Some(Section::Tips) | Some(Section::Worksheets)
+            );
+            if names_target {
+                checked += 1;
+                if !same_name(&link.text, &target.front.title) {
+                    wrong.push(format!(
+                        "{}:{}: [{}]({}) should read [{}]",
+                        page.rel.display(),
+                        link.line,
+                        link.text,
+                        link.dest,
+                        target.front.title
+                    ));
+                }
+            }
+            if let Some((title, _)) = titles
+                .iter()
+                .find(|(title, other)| *other != *id && same_name(&link.text, title))
+            {
+                wrong.push(format!(
+                    "{}:{}: [{}]({}) shows the title of another page (\"{title}\")",
+                    page.rel.display(),
+                    link.line,
+                    link.text,
+                    link.dest,
+                ));
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} links to tips and worksheets found"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} links name a tip or worksheet differently from its title:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
