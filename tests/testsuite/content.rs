@@ -370,6 +370,7 @@ fn help_services_are_sourced_and_on_both_help_pages() {
                 "{id}: source {url} has no `checked` date"
             );
         }
+    }
 }
 
 #[test]
