@@ -28,7 +28,7 @@ pub(super) fn theme_files(theme: &Theme) -> impl Iterator<Item = OutputFile> + '
 
 /// Images and other files written beside the Markdown, copied to the same place. A file that
 /// would land where the site writes a file or folder of its own is reported instead (see
-/// [`Generated`]).
+/// `Generated`).
 pub fn asset_files(site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let generated = (!site.assets.is_empty()).then(|| Generated::of(site));

@@ -29,13 +29,13 @@ mod sitemap;
 mod tags;
 pub mod templates;
 pub mod views;
+mod xml;
 
 pub use files::{asset_files, static_files};
 pub use not_found::NOT_FOUND_FILE;
 pub use page::RELATED_COUNT;
 pub use print_pack::{Printable, print_copy, printables};
 pub use renderer::linker;
-pub use sitemap::sitemap_file;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::lang::{Lang, PageKey, Place, Section};
@@ -45,21 +45,26 @@ use crate::output::OutputFile;
 use files::theme_files;
 use rayon::prelude::*;
 use renderer::{Renderer, Tags};
+use serde::Serialize;
 use sitemap::SITEMAP_FILE;
 use std::sync::Mutex;
 use templates::Theme;
 
-/// One unit of rendering work: one HTML file. `serve` re-renders only the jobs a change
-/// touches, so every job must depend only on the site model, never on another job's output.
+/// One unit of rendering work: one file rendered from the site model through one template.
+/// `serve` re-renders only the jobs a change touches, so every job must depend only on the
+/// site model, never on another job's output.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Job {
     Root,
     NotFound,
+    /// `sitemap.xml`
+    Sitemap,
     Home(Lang),
     Section(Lang, Section),
     Page(usize),
     TagIndex(Lang),
     Tag(Lang, String),
+    /// `/<lang>/atom.xml`
     Feed(Lang),
     Search(Lang),
     /// `/<lang>/worksheets/print/`
@@ -68,7 +73,7 @@ pub enum Job {
 
 /// Every job of a full build, in a stable order.
 pub fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Root, Job::NotFound];
+    let mut jobs = vec![Job::Root, Job::NotFound, Job::Sitemap];
     for lang in &site.config.languages {
         jobs.push(Job::Home(lang.clone()));
         for s in Section::ALL {
@@ -96,6 +101,7 @@ impl Job {
         match self {
             Job::Root => SitePath::root().file(),
             Job::NotFound => NOT_FOUND_FILE.to_string(),
+            Job::Sitemap => SITEMAP_FILE.to_string(),
             Job::Home(lang) => SitePath::of_page(lang, &PageKey::Home).file(),
             Job::Section(lang, s) => SitePath::of_page(lang, &PageKey::SectionIndex(*s)).file(),
             Job::Page(id) => site.pages[*id].path.file(),
@@ -104,6 +110,23 @@ impl Job {
             Job::Feed(lang) => SitePath::feed(lang).file(),
             Job::Search(lang) => SitePath::of_place(lang, &Place::Search).file(),
             Job::PrintPack(lang) => SitePath::of_place(lang, &Place::PrintPack).file(),
+        }
+    }
+
+    /// The theme's template this job renders with (a file of `templates/`).
+    pub fn template(&self) -> &'static str {
+        match self {
+            Job::Root => "root.html",
+            Job::NotFound => "404.html",
+            Job::Sitemap => "sitemap.xml",
+            Job::Home(_) => "home.html",
+            Job::Section(..) => "section.html",
+            Job::Page(_) => "page.html",
+            Job::TagIndex(_) => "tags.html",
+            Job::Tag(..) => "tag.html",
+            Job::Feed(_) => "atom.xml",
+            Job::Search(_) => "search.html",
+            Job::PrintPack(_) => "print.html",
         }
     }
 }
@@ -118,14 +141,14 @@ pub enum Purpose {
     /// Every file of the site.
     Build,
     /// `check`: every template with every page's data, to find the templates that fail, but
-    /// no Markdown bodies and nothing made without a template (search index, feeds, sitemap).
-    /// None of these can report a problem (links were resolved with the site model), and
-    /// together they are most of the work.
+    /// no Markdown bodies and nothing made without a template (the search index, the theme's
+    /// and the content's files). None of these can report a problem (links were resolved with
+    /// the site model), and together they are most of the work.
     Check,
 }
 
-/// The whole site into `sink`: every job, in parallel with the search index and the other
-/// files that are not templates (each is a large share of the work). Stops at the first
+/// The whole site into `sink`: every job, in parallel with the search index and the theme's
+/// files (the index is a large share of the work). Stops at the first
 /// error of `sink`; problems of the content or the templates are returned, sorted.
 pub fn render_site_into(
     site: &Site,
@@ -134,12 +157,7 @@ pub fn render_site_into(
     sink: &Sink,
 ) -> anyhow::Result<Diagnostics> {
     let diags = Mutex::new(Diagnostics::default());
-    // `check` leaves out what uses no template and cannot fail: feeds, the sitemap, the
-    // search index and the theme's files.
-    let jobs: Vec<Job> = jobs(site)
-        .into_iter()
-        .filter(|j| purpose == Purpose::Build || !matches!(j, Job::Feed(_)))
-        .collect();
+    let jobs = jobs(site);
     let (pages, rest) = rayon::join(
         || {
             // The tag index (related lists) is made here, while the search index starts.
@@ -156,10 +174,8 @@ pub fn render_site_into(
             })
         },
         || match purpose {
-            // These files name pages, never tags: no tag index.
-            Purpose::Build => {
-                Renderer::with_tags(site, theme, Tags::Own(Box::default())).site_files_into(sink)
-            }
+            // `check` leaves out what uses no template and cannot fail.
+            Purpose::Build => site_files_into(site, theme, sink),
             Purpose::Check => Ok(()),
         },
     );
@@ -208,30 +224,33 @@ pub fn render_job_results(
 impl Renderer<'_> {
     /// One job: its view, prepared by the job's module, written through its template.
     fn job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
-        let file = job.file(self.site);
         match job {
-            Job::Root => self.render("root.html", &self.root_view(), file),
-            Job::NotFound => self.render("404.html", &self.not_found_view(), file),
-            Job::Home(lang) => self.render("home.html", &self.home_view(lang), file),
-            Job::Section(lang, s) => {
-                self.render("section.html", &self.section_view(lang, *s), file)
-            }
-            Job::Page(id) => self.render("page.html", &self.page_view(&self.site.pages[*id]), file),
-            Job::TagIndex(lang) => self.render("tags.html", &self.tag_index_view(lang), file),
-            Job::Tag(lang, slug) => self.render("tag.html", &self.tag_page_view(lang, slug), file),
-            Job::Feed(lang) => Ok(self.feed(lang)),
-            Job::Search(lang) => self.render("search.html", &self.search_view(lang)?, file),
-            Job::PrintPack(lang) => self.render("print.html", &self.print_pack_view(lang), file),
+            Job::Root => self.write(job, &self.root_view()),
+            Job::NotFound => self.write(job, &self.not_found_view()),
+            Job::Home(lang) => self.write(job, &self.home_view(lang)),
+            Job::Section(lang, s) => self.write(job, &self.section_view(lang, *s)),
+            Job::Page(id) => self.write(job, &self.page_view(&self.site.pages[*id])),
+            Job::TagIndex(lang) => self.write(job, &self.tag_index_view(lang)),
+            Job::Tag(lang, slug) => self.write(job, &self.tag_page_view(lang, slug)),
+            Job::Sitemap => self.write(job, &self.sitemap_view()),
+            Job::Feed(lang) => self.write(job, &self.feed_view(lang)),
+            Job::Search(lang) => self.write(job, &self.search_view(lang)?),
+            Job::PrintPack(lang) => self.write(job, &self.print_pack_view(lang)),
         }
     }
 
-    /// The sitemap, the search index of each language and the theme's files.
-    fn site_files_into(&self, sink: &Sink) -> anyhow::Result<()> {
-        sink(self.sitemap_file())?;
-        self.search_index_into(sink)?;
-        for f in static_files(self.theme) {
-            sink(f)?;
-        }
-        Ok(())
+    fn write<V: Serialize>(&self, job: &Job, view: &V) -> Result<OutputFile, Diagnostic> {
+        self.render(job.template(), view, job.file(self.site))
     }
+}
+
+/// The search index of each language and the theme's files: everything a build writes that is
+/// made without a template.
+fn site_files_into(site: &Site, theme: &Theme, sink: &Sink) -> anyhow::Result<()> {
+    // Search documents name tags, but need no tag index.
+    Renderer::with_tags(site, theme, Tags::Own(Box::default())).search_index_into(sink)?;
+    for f in static_files(theme) {
+        sink(f)?;
+    }
+    Ok(())
 }

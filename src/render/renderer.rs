@@ -118,6 +118,10 @@ impl<'a> Renderer<'a> {
                     format!("rendering `{file}` failed: {}", tera_error_chain(&e)),
                 )
             })?;
+        if template.ends_with(".xml") {
+            // Whatever the template wrote, the file stays well-formed XML.
+            html = super::xml::document(html);
+        }
         Ok(OutputFile::new(file, html))
     }
 

@@ -1,5 +1,5 @@
-//! Search in the render stage: the search page of each language, and the index files built
-//! from the site model (one index per language, in `search-index/<lang>/`).
+//! Stage 4, search: the site model in, the search page's [`SearchView`] of each language and
+//! the index files (one index per language, in `search-index/<lang>/`) out.
 
 use super::views::{CountMessage, SearchView};
 use super::{Renderer, Sink};

@@ -1,32 +1,20 @@
 //! Stage 4, `sitemap.xml`: every page of every language with its translations as `hreflang`
-//! alternates and its date. Input: the site model; output: the sitemap file.
+//! alternates and its date. Input: the site model; output: a [`SitemapView`] for the theme's
+//! `sitemap.xml`, which a site's theme may replace like any template.
 
 use super::Renderer;
-use super::templates::Theme;
-use crate::html::escape as escape_html;
+use super::views::{Alternate, SitemapPlace, SitemapUrl, SitemapView};
+use super::xml::text;
 use crate::model::lang::{Lang, PageKey, Place, Section};
-use crate::model::site::Site;
 use crate::model::url::SitePath;
-use crate::output::OutputFile;
 
 /// Where the sitemap is written.
 pub(super) const SITEMAP_FILE: &str = "sitemap.xml";
 
-/// `sitemap.xml`, which lists every page with its translations.
-pub fn sitemap_file(site: &Site, theme: &Theme) -> OutputFile {
-    // The sitemap lists pages, not tags: no tag index is needed.
-    Renderer::with_tags(site, theme, super::Tags::Own(Box::default())).sitemap_file()
-}
-
 impl Renderer<'_> {
-    pub(super) fn sitemap_file(&self) -> OutputFile {
-        OutputFile::new(SITEMAP_FILE, self.sitemap().into_bytes())
-    }
-
-    fn sitemap(&self) -> String {
-        let mut s = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-        );
+    /// Every place in a stable order: the homes, the section lists, the pages by key, the tag
+    /// index, the print pack, then the tag pages.
+    pub(super) fn sitemap_view(&self) -> SitemapView {
         let mut keys: Vec<PageKey> = vec![PageKey::Home];
         keys.extend(Section::ALL.map(PageKey::SectionIndex));
         let mut entry_keys: Vec<PageKey> = self
@@ -48,42 +36,49 @@ impl Renderer<'_> {
                 .into_iter()
                 .map(|t| Place::Tag(t.to_string())),
         );
-        for place in &places {
-            let page_of = |l: &Lang| match place {
-                Place::Page(key) => self.site.page(l, key),
-                _ => None,
-            };
-            let langs: Vec<&Lang> = self
-                .site
-                .config
-                .languages
+        let places = places
+            .iter()
+            .map(|place| self.sitemap_place(place))
+            .collect();
+        SitemapView { places }
+    }
+
+    /// `place` in every language that has it: a page only where it is written, everything
+    /// else in every language.
+    fn sitemap_place(&self, place: &Place) -> SitemapPlace {
+        let page_of = |l: &Lang| match place {
+            Place::Page(key) => self.site.page(l, key),
+            _ => None,
+        };
+        let langs: Vec<&Lang> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .filter(|l| {
+                !matches!(
+                    place,
+                    Place::Page(PageKey::Entry(..) | PageKey::Standalone(_))
+                ) || page_of(l).is_some()
+            })
+            .collect();
+        let loc =
+            |l: &Lang| text(&self.linker.absolute(&SitePath::of_place(l, place))).into_owned();
+        SitemapPlace {
+            urls: langs
                 .iter()
-                .filter(|l| {
-                    !matches!(
-                        place,
-                        Place::Page(PageKey::Entry(..) | PageKey::Standalone(_))
-                    ) || page_of(l).is_some()
+                .map(|l| SitemapUrl {
+                    loc: loc(l),
+                    lastmod: page_of(l).and_then(|p| p.front.date).map(|d| d.iso()),
                 })
-                .collect();
-            for l in &langs {
-                s.push_str(&format!(
-                    "  <url>\n    <loc>{}</loc>\n",
-                    escape_html(&self.linker.absolute(&SitePath::of_place(l, place)))
-                ));
-                if let Some(d) = page_of(l).and_then(|p| p.front.date) {
-                    s.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
-                }
-                for alt in &langs {
-                    s.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                        alt,
-                        escape_html(&self.linker.absolute(&SitePath::of_place(alt, place)))
-                    ));
-                }
-                s.push_str("  </url>\n");
-            }
+                .collect(),
+            alternates: langs
+                .iter()
+                .map(|l| Alternate {
+                    hreflang: l.to_string(),
+                    href: loc(l),
+                })
+                .collect(),
         }
-        s.push_str("</urlset>\n");
-        s
     }
 }
