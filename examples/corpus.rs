@@ -21,10 +21,17 @@
 //!
 //! The output folder is replaced on every run, but only if it is empty or holds a corpus made
 //! here (marked with `.handbook-corpus`).
+//!
+//! `--hugo DIR` also writes the same pages as a Hugo site (`corpus/hugo.rs` says what its
+//! templates render), for the side-by-side figures of `scripts/bench`.
 
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
+
+#[path = "corpus/hugo.rs"]
+mod hugo;
+pub use hugo::write_hugo_site;
 
 fn main() {
     if let Err(e) = run() {
@@ -36,6 +43,7 @@ fn main() {
 fn run() -> Result<(), String> {
     let mut pages_per_lang: Option<usize> = None;
     let mut out: Option<PathBuf> = None;
+    let mut hugo: Option<PathBuf> = None;
     let mut seed = DEFAULT_SEED;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -46,14 +54,16 @@ fn run() -> Result<(), String> {
                 pages_per_lang = Some(v.parse().map_err(|_| format!("bad page count `{v}`"))?);
             }
             "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--hugo" => hugo = Some(PathBuf::from(value("--hugo")?)),
             "--seed" => {
                 let v = value("--seed")?;
                 seed = v.parse().map_err(|_| format!("bad seed `{v}`"))?;
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: corpus --pages-per-lang N --out DIR [--seed S]\n\
-                     Writes a bilingual handbook site with N pages per language (N >= {MIN_PAGES})."
+                    "usage: corpus --pages-per-lang N --out DIR [--seed S] [--hugo DIR]\n\
+                     Writes a bilingual handbook site with N pages per language (N >= {MIN_PAGES}),\n\
+                     and with --hugo the same pages as a Hugo site."
                 );
                 return Ok(());
             }
@@ -63,14 +73,16 @@ fn run() -> Result<(), String> {
     let n = pages_per_lang.ok_or("--pages-per-lang N is required")?;
     let out = out.ok_or("--out DIR is required")?;
     let start = std::time::Instant::now();
-    let stats = write_corpus(
-        &Options {
-            pages_per_lang: n,
-            seed,
-        },
-        &out,
-    )
-    .map_err(|e| format!("cannot write `{}`: {e}", out.display()))?;
+    let opts = Options {
+        pages_per_lang: n,
+        seed,
+    };
+    let stats =
+        write_corpus(&opts, &out).map_err(|e| format!("cannot write `{}`: {e}", out.display()))?;
+    if let Some(dir) = &hugo {
+        write_hugo_site(&opts, dir)
+            .map_err(|e| format!("cannot write `{}`: {e}", dir.display()))?;
+    }
     println!(
         "Wrote {} pages ({} per language, seed {seed}) into {} in {:.1} s: {:.1} MB of Markdown, about {} words per page",
         stats.pages,
@@ -80,6 +92,9 @@ fn run() -> Result<(), String> {
         stats.bytes as f64 / 1_048_576.0,
         stats.words / stats.pages.max(1),
     );
+    if let Some(dir) = &hugo {
+        println!("Wrote the same pages as a Hugo site into {}", dir.display());
+    }
     Ok(())
 }
 
@@ -113,13 +128,16 @@ pub fn write_corpus(opts: &Options, out: &Path) -> io::Result<Stats> {
     for (rel, text) in &files {
         write(out, rel, text)?;
     }
-    let corpus = Corpus::new(*opts);
-    // Pages are independent, so threads take every k-th page; the bytes do not depend on it.
+    write_pages(&Corpus::new(*opts), out)
+}
+
+/// Writes every page of both languages under `out/content/`. Pages are independent, so
+/// threads take every k-th page; the bytes do not depend on it.
+fn write_pages(corpus: &Corpus, out: &Path) -> io::Result<Stats> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let totals: Vec<io::Result<Stats>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
-                let corpus = &corpus;
                 s.spawn(move || {
                     let mut stats = Stats::default();
                     for page in (t..corpus.pages_per_lang).step_by(threads) {

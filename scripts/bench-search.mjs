@@ -4,12 +4,17 @@
 //
 // Runs the built site's static/js/search.js in a Node vm (as the browser tests do), with a
 // loader that reads index files from disk and counts their bytes. Every query starts in a fresh
-// context, so it pays for the manifests, the term and skeleton shards and the document chunks
-// of the results it shows, exactly what a first visit to /<lang>/search/?q=… loads. Prints one
-// line per query and a last line `median <bytes> max <bytes>` for scripts/bench.
+// context, so it pays for the manifests, the term and skeleton shards, the records of the
+// results it shows and the body fragments of the first BODY_SNIPPETS of them (the search page
+// loads those for its snippets), exactly what a first visit to /<lang>/search/?q=… loads.
+// search.js itself is not counted (it is the page's script, cached with the rest of the site).
+// Each file counts raw and gzipped (level 9, as a server that compresses would send it).
+// Prints one line per query and a last line `median <raw> max <raw> gzip median <gz> max <gz>`
+// for scripts/bench.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const site = process.argv[2];
@@ -17,6 +22,9 @@ if (!site) {
   console.error('usage: node scripts/bench-search.mjs <built site folder>');
   process.exit(2);
 }
+// The search page fetches the bodies of this many results for their snippets (search.js).
+const BODY_SNIPPETS = 10;
+const gzipped = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const searchJs = path.join(site, 'static', 'js', 'search.js');
 const indexDir = path.join(site, 'search-index');
 
@@ -38,22 +46,30 @@ async function firstQuery(query, langs) {
   const load = (url) => {
     const file = fileURLToPath(url);
     const text = fs.readFileSync(file);
-    loaded.set(file, text.length);
+    loaded.set(file, [text.length, gzipped(text)]);
     vm.runInContext(text.toString('utf8'), ctx, { filename: file });
   };
   const engine = ctx.__hbSearch.lib.createEngine(pathToFileURL(indexDir + path.sep).href, load);
   const results = await engine.search(query, langs);
+  if (engine.withBody) await engine.withBody(results.slice(0, BODY_SNIPPETS));
   let bytes = 0;
-  for (const n of loaded.values()) bytes += n;
-  return { bytes, files: loaded.size, results: results.length };
+  let gz = 0;
+  for (const [n, g] of loaded.values()) {
+    bytes += n;
+    gz += g;
+  }
+  return { bytes, gz, files: loaded.size, results: results.length };
 }
 
-const sizes = [];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const raw = [];
+const gz = [];
 for (const [q, langs] of QUERIES) {
   const r = await firstQuery(q, langs);
-  sizes.push(r.bytes);
-  console.log(`${JSON.stringify(q)} (${langs[0]}): ${r.files} files, ${r.bytes} bytes, ${r.results} results`);
+  raw.push(r.bytes);
+  gz.push(r.gz);
+  console.log(
+    `${JSON.stringify(q)} (${langs[0]}): ${r.files} files, ${r.bytes} bytes, ${r.gz} gzip, ${r.results} results`,
+  );
 }
-sizes.sort((a, b) => a - b);
-const median = sizes[Math.floor(sizes.length / 2)];
-console.log(`median ${median} max ${sizes[sizes.length - 1]}`);
+console.log(`median ${median(raw)} max ${Math.max(...raw)} gzip median ${median(gz)} max ${Math.max(...gz)}`);

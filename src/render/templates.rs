@@ -86,6 +86,8 @@ impl Theme {
                 statics.insert(name.to_string(), file);
             }
         }
+        // `search.js` is kept in parts, one job each; the pages load them joined.
+        crate::search::script::join_parts(&mut statics);
         // Functions first: Tera checks that every function a template calls exists.
         register_functions(&mut tera, i18n);
         tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {

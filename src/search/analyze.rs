@@ -1,7 +1,9 @@
 //! Text analysis for search: the one place that turns text into search keys.
 //!
 //! Stage: used by [`super::index`] at build time, and mirrored token for token by the theme's
-//! `search.js` at query time. Both sides are pinned by the shared test vectors in
+//! `search.js` at query time: its analysis parts in `themes/default/static/js/search/`
+//! (`10-analyze.js` normalise and tokenise, `20-stem-hindi.js`, `30-stem-english.js`,
+//! `40-romanise.js`). Both sides are pinned by the shared test vectors in
 //! `tests/fixtures/search/{vectors,pairs,stems}.json`; a change here without the same change in
 //! `search.js` fails those tests.
 //!
@@ -150,7 +152,7 @@ pub struct Token {
 
 /// Normalises text for search keys (never for display: pages are served as written, in NFC).
 ///
-/// Each step mirrors `normalize()` in `search.js`; keep them in the same order.
+/// Each step mirrors `normalize()` in `search.js` (`10-analyze.js`); keep them in the same order.
 pub fn normalize(text: &str) -> String {
     if text.is_ascii() {
         // Fast path with the same result: for ASCII every Unicode step below is a no-op, and

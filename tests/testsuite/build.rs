@@ -212,6 +212,55 @@ fn a_site_theme_overrides_the_builtin_one_file_by_file() {
     );
 }
 
+/// `search.js` is kept in parts (`static/js/search/*.js`); the site gets them joined, and a
+/// site's theme overrides one part, or the whole script, like any theme file.
+#[test]
+fn search_script_is_joined_from_parts_that_a_site_theme_can_override() {
+    let site = copy_fixture("basic");
+    let out = build_ok(site.path(), &[]);
+    let builtin = read(out.join("static/js/search.js"));
+    assert!(builtin.contains("\n// js/search/10-analyze.js\n"));
+    assert!(builtin.contains("function createEngine("));
+    assert!(
+        !out.join("static/js/search").exists(),
+        "the parts are not published"
+    );
+
+    let parts = site.path().join("themes/default/static/js/search");
+    std::fs::create_dir_all(&parts).unwrap();
+    std::fs::write(parts.join("65-extra.js"), "var SITE_EXTRA = 1;\n").unwrap();
+    std::fs::write(
+        parts.join("70-snippet.js"),
+        "// The site's own snippets.\nfunction snippet(r) { return []; }\n",
+    )
+    .unwrap();
+    let out = build_ok(site.path(), &[]);
+    let joined = read(out.join("static/js/search.js"));
+    let at = |needle: &str| joined.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("// js/search/60-rank.js") < at("var SITE_EXTRA = 1;"));
+    assert!(at("var SITE_EXTRA = 1;") < at("// js/search/70-snippet.js"));
+    assert!(joined.contains("function snippet(r) { return []; }"));
+    assert!(
+        !joined.contains("function firstMatch("),
+        "the built-in part is replaced"
+    );
+    assert!(
+        joined.contains("function createEngine("),
+        "the other parts stay"
+    );
+
+    std::fs::write(
+        site.path().join("themes/default/static/js/search.js"),
+        "/* the site's own search */",
+    )
+    .unwrap();
+    let out = build_ok(site.path(), &[]);
+    assert_eq!(
+        read(out.join("static/js/search.js")),
+        "/* the site's own search */"
+    );
+}
+
 #[test]
 fn summary_line_counts_pages_per_language() {
     let site = copy_fixture("basic");

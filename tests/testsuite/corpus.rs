@@ -1,7 +1,7 @@
 //! The benchmark corpus (`examples/corpus.rs`): the same seed gives the same bytes, and what it
 //! writes is a site that builds and passes `handbook check --strict` with nothing to report.
 
-use crate::corpus_gen::{Options, write_corpus};
+use crate::corpus_gen::{Options, write_corpus, write_hugo_site};
 use crate::support::*;
 use handbook::config::Overrides;
 use handbook::model::site::{Page, Site, TagIndex, related_rank_cmp, shared_tags};
@@ -74,6 +74,68 @@ fn builds_and_checks_without_a_single_message() {
     }
     let words = text.split_whitespace().count() / PAGES;
     assert!((700..1300).contains(&words), "{words} words per Hindi page");
+}
+
+/// `corpus --hugo DIR`, the Hugo side of `scripts/bench`: Hugo must build exactly the Markdown
+/// the handbook builds (the comparison is only fair that way), with two languages in their own
+/// content folders, and only `_index.md` files added (section labels, tag names), as many as
+/// the handbook's corpus declares tags.
+#[test]
+fn hugo_site_holds_the_same_markdown_byte_for_byte() {
+    let opts = Options {
+        pages_per_lang: PAGES,
+        seed: 5,
+    };
+    let handbook = generate(5);
+    let hugo = tempfile::tempdir().expect("temp dir");
+    write_hugo_site(&opts, hugo.path()).expect("Hugo site written");
+    let (h, g) = (tree(handbook.path()), tree(hugo.path()));
+    let pages: Vec<_> = h.keys().filter(|p| p.starts_with("content")).collect();
+    assert_eq!(pages.len(), 2 * PAGES);
+    for rel in &pages {
+        assert!(g.get(*rel) == h.get(*rel), "{} differs", rel.display());
+    }
+    let added: Vec<_> = g
+        .keys()
+        .filter(|p| p.starts_with("content") && !h.contains_key(*p))
+        .collect();
+    assert!(added.iter().all(|p| p.ends_with("_index.md")), "{added:?}");
+    let ftl = String::from_utf8_lossy(&h[std::path::Path::new("i18n/en/tags.ftl")]).into_owned();
+    let tags = ftl
+        .lines()
+        .filter(|l| l.starts_with("tag-") && !l.contains("-description ="))
+        .count();
+    // Per language: four sections, the tag index and one page per tag.
+    assert_eq!(added.len(), 2 * (4 + 1 + tags), "{added:?}");
+    let config = String::from_utf8_lossy(&g[std::path::Path::new("hugo.toml")]).into_owned();
+    for line in [
+        "[languages.en]",
+        "contentDir = \"content/en\"",
+        "[languages.hi]",
+        "contentDir = \"content/hi\"",
+        "tag = \"tags\"",
+    ] {
+        assert!(config.contains(line), "no `{line}` in hugo.toml:\n{config}");
+    }
+    for layout in [
+        "baseof.html",
+        "page.html",
+        "section.html",
+        "section.print.html",
+        "taxonomy.html",
+        "term.html",
+        "home.html",
+        "home.rss.xml",
+        "404.html",
+    ] {
+        assert!(
+            g.contains_key(&std::path::Path::new("layouts").join(layout)),
+            "{layout}"
+        );
+    }
+    // Written again into the same folder: the same bytes.
+    write_hugo_site(&opts, hugo.path()).expect("rewritten");
+    assert!(tree(hugo.path()) == g);
 }
 
 /// `Site::related` reads precomputed lists instead of comparing every page with every other;

@@ -10,9 +10,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { searchScript } from '../lib/search-script.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const searchJs = path.join(here, '..', '..', '..', 'themes', 'default', 'static', 'js', 'search.js');
+const searchJs = searchScript();
 const dir = path.resolve(process.argv[2] || path.join(here, '..', '..', '..', 'target', 'search-bench'));
 
 const QUERIES = [
@@ -32,7 +33,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 function fresh() {
   const ctx = vm.createContext({ URL, console, setTimeout, clearTimeout });
   ctx.window = ctx;
-  vm.runInContext(fs.readFileSync(searchJs, 'utf8'), ctx);
+  vm.runInContext(searchJs, ctx);
   const loaded = [];
   const engine = ctx.__hbSearch.lib.createEngine(pathToFileURL(dir + path.sep).href, (url) => {
     const buf = fs.readFileSync(fileURLToPath(url));

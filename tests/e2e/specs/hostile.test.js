@@ -36,7 +36,9 @@ function themeMarkup() {
     for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g)) tags.add(m[1].toLowerCase());
     for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(m[1].trim());
   }
-  for (const f of fs.readdirSync(path.join(theme, 'static', 'js'))) {
+  // The theme's scripts, search.js as its parts (static/js/search/*.js).
+  for (const f of fs.readdirSync(path.join(theme, 'static', 'js'), { recursive: true })) {
+    if (!f.endsWith('.js')) continue;
     const js = fs.readFileSync(path.join(theme, 'static', 'js', f), 'utf8');
     for (const m of js.matchAll(/createElement(?:NS)?\((?:[^,)]*,\s*)?['"]([a-zA-Z0-9-]+)['"]/g)) tags.add(m[1].toLowerCase());
   }

@@ -1,6 +1,7 @@
-// Tests for themes/default/static/js/search.js under Node's built-in runner. No browser: the
-// shared analyser vectors (tests/fixtures/search/vectors.json, also checked against the Rust
-// analyser by `cargo test`) and queries over the committed fixture index.
+// Tests for the search script (themes/default/static/js/search/*.js, joined as the build joins
+// them) under Node's built-in runner. No browser: the shared analyser vectors
+// (tests/fixtures/search/vectors.json, also checked against the Rust analyser by `cargo test`)
+// and queries over the committed fixture index.
 //
 // search.js is a browser script; it is run in a vm context whose global stands in for
 // `window` (no `document`, so the UI part stays off).
@@ -11,14 +12,14 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../lib/site.js';
+import { SEARCH_PARTS_DIR, searchScript } from '../lib/search-script.js';
 
-const searchJs = path.join(REPO_ROOT, 'themes', 'default', 'static', 'js', 'search.js');
 const testsDir = path.join(REPO_ROOT, 'tests', 'fixtures', 'search');
 
 function loadSearch() {
   const ctx = vm.createContext({ URL, console, setTimeout, clearTimeout });
   ctx.window = ctx;
-  vm.runInContext(fs.readFileSync(searchJs, 'utf8'), ctx, { filename: searchJs });
+  vm.runInContext(searchScript(), ctx, { filename: path.join(SEARCH_PARTS_DIR, '..', 'search.js') });
   return ctx;
 }
 

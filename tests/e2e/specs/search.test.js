@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '../lib/server.js';
 import { launch, collectErrors as collect } from '../lib/browser.js';
 import { buildSite, REPO_ROOT } from '../lib/site.js';
+import { searchScript } from '../lib/search-script.js';
 
 const QUERIES = JSON.parse(
   fs.readFileSync(new URL('../fixtures/search-queries.json', import.meta.url), 'utf8'),
@@ -89,6 +90,13 @@ describe('search on the real handbook, served under /handbook/', () => {
     assert.ok(scripts.some((u) => u.endsWith('/handbook/static/js/search.js')), scripts.join('\n'));
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  it('serves search.js joined from the theme\'s parts, as the analyser tests run it', () => {
+    // search-analyzer.test.js joins the parts itself (lib/search-script.js); this holds that
+    // join to the build's, byte for byte.
+    assert.equal(fs.readFileSync(path.join(dir, 'static', 'js', 'search.js'), 'utf8'), searchScript());
+    assert.ok(!fs.existsSync(path.join(dir, 'static', 'js', 'search')), 'the parts are not published');
   });
 
   it(`finds the expected page in the top 3 for all ${QUERIES.length} judged queries, typed`, async (t) => {
