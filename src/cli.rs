@@ -1,4 +1,8 @@
-//! Command-line interface (clap derive). Each command's arguments live in `cmd/`.
+//! Before the pipeline: the command line in, a parsed [`Cli`] out (clap derive). Each command's
+//! arguments live in `cmd/`.
+// The doc comments of the argument types are the `--help` text, written for a terminal
+// (`content/<lang>/`, bare addresses), not for rustdoc.
+#![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 
 use crate::cmd;
 use clap::{Parser, Subcommand};

@@ -1,3 +1,5 @@
+//! Stage 0, configuration: `handbook.yaml` and the command's overrides in, a [`Config`] out.
+//!
 //! Site configuration: `handbook.yaml` as written (`RawConfig`, which rejects unknown keys) is
 //! resolved once into a validated [`Config`] that later stages trust without re-checking.
 

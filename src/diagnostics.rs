@@ -1,3 +1,5 @@
+//! Every stage: problems in, [`Diagnostics`] out, sorted and printed by `cmd/`.
+//!
 //! Problems found in a site's files, collected rather than thrown, so one run reports all of
 //! them. Every diagnostic names the file (relative to the site root), the line, and where it
 //! applies the front-matter field, in plain words.

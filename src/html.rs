@@ -1,4 +1,6 @@
-//! HTML escaping shared by the Markdown renderer, the sitemap and the views. One function for
+//! Stages 4 and serve, HTML escaping: text in, text safe in HTML out.
+//!
+//! Shared by the Markdown renderer, the render stage and the preview's overlay. One function for
 //! text and attribute values alike: escaping all five special characters is safe in both.
 
 pub fn escape(s: &str) -> String {

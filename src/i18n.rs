@@ -1,3 +1,6 @@
+//! Stage 0, interface strings: the config and `i18n/` in, an [`I18n`] every later stage formats
+//! messages with.
+//!
 //! Interface strings in Project Fluent, one bundle per language. The default theme's strings
 //! (`i18n/<lang>/main.ftl`) are compiled in; a site's own `i18n/<lang>/<file>.ftl` replaces the
 //! built-in file of the same name and adds others (such as `tags.ftl`).

@@ -5,7 +5,22 @@
 //! The stages and their order live in [`pipeline`]:
 //!
 //! ```text
+//! stage 0      1                   2                3               4          4½       5
 //! config ─▶ content::discover ─▶ content::parse ─▶ model::site ─▶ render ─▶ [pdf] ─▶ output
+//! Config      Vec<Source>         Vec<ParsedPage>    Site          OutputFile  PDFs     disk
+//!   └─ i18n: Fluent bundles ───────────────────────────┘             ▲
+//!                          render::templates: Theme (templates, static) ┘
+//! ```
+//!
+//! The render stage is a list of jobs, one per file made from the model, and the files that
+//! are copied or indexed:
+//!
+//! ```text
+//! render::jobs(site) ─▶ view of the job's kind ─▶ its template ─▶ OutputFile
+//!                       page section tags home     page.html section.html tag.html tags.html
+//!                       root not_found print_pack  home.html root.html 404.html print.html
+//!                       search feed sitemap        search.html atom.xml sitemap.xml
+//! render::search (index of each language) · theme static files · content files ─▶ OutputFile
 //! ```
 //!
 //! The library never prints; `main.rs` and `cmd/` do.

@@ -1,4 +1,5 @@
-//! The `handbook` binary: parse arguments, run the command, print errors, pick the exit code.
+//! The `handbook` binary, around the pipeline: arguments in, an exit code out (parse arguments,
+//! run the command, print errors).
 
 use clap::Parser;
 use handbook::cli::{Cli, Command};

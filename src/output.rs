@@ -1,4 +1,6 @@
-//! Stage 5: the only code that touches the output folder. A build is written into a fresh
+//! Stage 5, output: [`OutputFile`]s in, the output folder on disk out.
+//!
+//! The only code that touches the output folder. A build is written into a fresh
 //! folder beside the target and swapped in only when every file is written, so a failed build
 //! leaves the previous output exactly as it was. A marker file tells a previous build's output
 //! apart from a folder of the user's, which is never deleted.

@@ -1,4 +1,6 @@
-//! `build --pdf`: prints the worksheets and each language's print pack to PDF with a headless
+//! Stage 4½, `build --pdf`: a portable copy of the printable pages in, PDFs out.
+//!
+//! Prints the worksheets and each language's print pack to PDF with a headless
 //! Chromium found on the machine, before the output is written, so a failure leaves the
 //! previous output untouched.
 //!

@@ -1,4 +1,5 @@
-//! The one place that orders the stages. `build`, `check` and `serve` all go through here:
+//! Every stage, in order: a site folder in, an output folder (or diagnostics) out. The one
+//! place that orders the stages; `build`, `check` and `serve` all go through here:
 //!
 //! ```text
 //! Config ─▶ discover ─▶ parse ─▶ Site (model) ─▶ render ═▶ staged output ─▶ [pdf] ─▶ swap

@@ -1,8 +1,9 @@
-//! `handbook new`: the first version of a page, in every language at once (or one).
+//! `handbook new`, beside the pipeline: a section and slug in, new Markdown files out: the first
+//! version of a page, in every language at once (or one).
 //!
 //! A new page is valid content as written (title, summary, and for a tip a declared tag), so
 //! it shows up in `handbook serve` and `handbook build` at once and `handbook check` passes.
-//! Every placeholder starts with [`PLACEHOLDER`], which `check` keeps pointing at (a warning)
+//! Every placeholder starts with [`PLACEHOLDER`](crate::check::rules::PLACEHOLDER), which `check` keeps pointing at (a warning)
 //! until the contributor has replaced it, so a page is never published half-written by
 //! accident. Existing files are never overwritten.
 

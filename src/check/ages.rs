@@ -1,4 +1,5 @@
-//! When each content file last changed, to tell a translation that is older than its source.
+//! `check`, after the model: content file paths in, the time each last changed out, to tell a
+//! translation that is older than its source.
 //!
 //! File modification times are useless in a fresh clone (every file gets the time of the
 //! checkout), so in a git checkout the age of a file is the time of the last commit that

@@ -1,5 +1,6 @@
-//! `handbook check`: the content rules that are not build errors ([`rules`]) and the
-//! translation status report ([`translations`]). The validations a build does come first,
+//! `check`, after the model: the loaded site and theme in, diagnostics and a translation report
+//! out: the content rules that are not build errors ([`rules`]) and the translation status
+//! report ([`translations`]). The validations a build does come first,
 //! from [`crate::pipeline::check`], which runs every build stage in memory and then these rules.
 
 pub mod ages;

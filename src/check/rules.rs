@@ -1,3 +1,5 @@
+//! `check`, after the model: the [`Site`] and the theme in, diagnostics out.
+//!
 //! Content rules that do not stop a build but that a reviewer wants to hear about: missing
 //! translations, Fluent messages nothing uses, file names that clash, placeholders left by
 //! `handbook new`. Each rule reads the loaded [`Site`] (and the theme, for the messages its

@@ -1,3 +1,6 @@
+//! `check --translations`, after the model: the [`Site`] in, a
+//! report out.
+//!
 //! The translation status report (`handbook check --translations`): per section, which pages
 //! exist in which language, and which translations are older than their source, the page in
 //! the default language. "Older" means the source changed after the translation did; see

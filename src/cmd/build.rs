@@ -1,4 +1,7 @@
-//! `handbook build`.
+//! `handbook build`, around the pipeline: its arguments in, [`crate::pipeline`]'s build run and
+//! its summary printed.
+// The doc comments of `Args` are the `--help` text, written for a terminal, not for rustdoc.
+#![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 
 use crate::config::Overrides;
 use crate::pdf::{self, Progress};

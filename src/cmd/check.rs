@@ -1,4 +1,5 @@
-//! `handbook check`.
+//! `handbook check`, around the pipeline: its arguments in, [`crate::pipeline::check`] run and
+//! its diagnostics (or translation report) printed.
 
 use super::Reported;
 use crate::check::{escalate, translations};

@@ -1,4 +1,5 @@
-//! Thin subcommands: turn arguments into a pipeline call and print its result.
+//! Around the pipeline: thin subcommands that turn arguments into a pipeline call and print its
+//! result.
 
 pub mod build;
 pub mod check;

@@ -1,4 +1,5 @@
-//! `handbook new`.
+//! `handbook new`, beside the pipeline: its arguments in, [`crate::scaffold`] run and the new
+//! files named.
 
 use crate::config::{Config, Overrides};
 use crate::diagnostics::Diagnostics;

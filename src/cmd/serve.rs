@@ -1,4 +1,5 @@
-//! `handbook serve`.
+//! `handbook serve`, around the pipeline: its arguments in, [`crate::serve`] started and its
+//! events printed.
 
 use crate::config::Overrides;
 use crate::diagnostics::Severity;

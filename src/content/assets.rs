@@ -1,3 +1,5 @@
+//! Stages 1 and 4, content files: a file beside the Markdown in, whether it may be copied out.
+//!
 //! What may be copied from `content/` as it is. Files beside the Markdown (images, PDFs) are
 //! copied to the same place in the output, but content comes from pull requests by strangers,
 //! and Markdown's raw HTML is never trusted; a file that the browser would run on the site's

@@ -1,4 +1,6 @@
-//! Stage 1: find the site's source files. The one rule that maps a path to (language, page key)
+//! Stage 1, discovery: the [`Config`] in, [`Source`]s and assets out.
+//!
+//! Find the site's source files. The one rule that maps a path to (language, page key)
 //! lives here; everything after works with [`Source`] values, never with raw paths.
 
 use crate::config::Config;

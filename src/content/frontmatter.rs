@@ -1,3 +1,5 @@
+//! Stage 2, front matter: a page's text in, a typed [`FrontMatter`] and its body out.
+//!
 //! Splitting a page into YAML front matter and Markdown body, and turning the YAML into a typed
 //! [`FrontMatter`]. serde_yaml is frozen upstream, so it is used only here and in `config.rs`.
 //!

@@ -1,3 +1,6 @@
+//! Stages 2 and 4, Markdown: a page body in, a [`Scan`] (stage 2) and, once links are resolved,
+//! HTML (stage 4) out.
+//!
 //! Markdown passes over pulldown-cmark events, in two steps:
 //!
 //! 1. [`scan`] (parse stage, per page): heading ids, links to resolve, plain text for search,

@@ -1,4 +1,5 @@
-//! Reading content: discovery (stage 1) and parsing (stage 2).
+//! Stages 1 and 2, reading content: the configured site folder in, parsed pages out, through
+//! discovery (stage 1) and parsing (stage 2).
 
 pub mod assets;
 pub mod discover;

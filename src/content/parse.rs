@@ -1,4 +1,6 @@
-//! Stage 2: read and parse every source in parallel: front matter into typed fields, Markdown
+//! Stage 2, parsing: [`Source`]s in, [`ParsedPage`]s out.
+//!
+//! Read and parse every source in parallel: front matter into typed fields, Markdown
 //! scanned for headings, links and problems. Nothing here knows about other pages.
 
 use super::discover::Source;

@@ -1,3 +1,5 @@
+//! After the pipeline: diagnostics and the site's files in, text for people out.
+//!
 //! Diagnostics for people: grouped by file, each with the offending source line underlined
 //! (rendered by annotate-snippets, the library rustc's own messages use), then a summary.
 //! `check` prints this; `Diagnostic::human` stays the one-line form for `build`.

@@ -1,4 +1,5 @@
-//! Languages and sections as types, so the rest of the code never compares raw strings.
+//! Stage 3 and after, identities: language codes and section names in, [`Lang`], [`Section`],
+//! [`PageKey`] and [`Place`] out, so the rest of the code never compares raw strings.
 
 use serde::Serialize;
 use std::fmt;

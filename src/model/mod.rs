@@ -1,4 +1,5 @@
-//! The site model: languages, page keys, URLs and the resolved [`site::Site`].
+//! Stage 3, the site model: parsed pages in, the resolved [`site::Site`] out, with languages,
+//! page keys and URLs.
 
 pub mod lang;
 mod related;

@@ -1,3 +1,6 @@
+//! Stage 4's input, related pages: the [`Site`] in, a tag index that answers
+//! "which pages to read next" out.
+//!
 //! Related pages without comparing every page with every other: the lists behind
 //! [`Site::related`](super::site::Site::related), built once per render with the
 //! [`TagIndex`](super::site::TagIndex).

@@ -1,4 +1,6 @@
-//! Stage 3: the site model. Parsed pages become [`Page`]s in one [`Site`]: drafts dropped,
+//! Stage 3, the site model: parsed pages in, one [`Site`] out.
+//!
+//! Parsed pages become [`Page`]s in one [`Site`]: drafts dropped,
 //! translations paired by key, tags checked against every language's Fluent files, and every
 //! link between pages resolved (or reported with file and line). Build, check and serve all
 //! work from this one model.

@@ -1,3 +1,6 @@
+//! Stages 3 and 4, URLs: a page or place in, its [`SitePath`] and, from a given page, its `href`
+//! out.
+//!
 //! The only place URLs are made. Every page and file has a [`SitePath`] (relative to the site
 //! root); a [`Linker`] turns it into an `href` for a given page, honouring the base URL's subpath,
 //! or, in a portable build, a relative link that ends in `index.html` so it works from `file://`.

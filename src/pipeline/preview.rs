@@ -1,4 +1,6 @@
-//! The pipeline for `serve`: the same stages as a build, run once over the whole site and then
+//! Every stage, for `serve`: changed files in, an [`Update`] of the in-memory site out.
+//!
+//! The same stages as a build, run once over the whole site and then
 //! again for each batch of changed files, re-running only what the change touches:
 //!
 //! ```text
@@ -334,16 +336,13 @@ impl Preview {
         update
     }
 
-    /// Every job, the sitemap, static and content files; the search index is left to
-    /// [`Preview::search_work`].
+    /// Every job (the sitemap and the feeds among them), static and content files; the
+    /// search index is left to [`Preview::search_work`].
     fn render_everything(&mut self) -> Update {
         let jobs = render::jobs(&self.site);
         self.render_diags.clear();
         let mut update = self.render(&jobs);
         update.replace_all = true;
-        update
-            .files
-            .push(render::sitemap_file(&self.site, &self.theme));
         update.files.extend(render::static_files(&self.theme));
         let mut diags = Diagnostics::default();
         update
@@ -557,11 +556,6 @@ impl Preview {
         }
         update.removed.extend(affected.removed);
         update.merge(self.render(&jobs));
-        if affected.sitemap {
-            update
-                .files
-                .push(render::sitemap_file(&self.site, &self.theme));
-        }
         update.search = affected.search;
         update
     }

@@ -1,3 +1,5 @@
+//! Stage 4, for `serve`: changed pages (and templates) in, the render jobs to run again out.
+//!
 //! Which render jobs a change touches, for `serve`. A full render of a large site takes
 //! seconds; an edit to one page must be served again in milliseconds, so this module works out
 //! exactly which jobs show something of the changed pages:
@@ -219,7 +221,6 @@ pub struct Affected {
     pub removed: BTreeSet<String>,
     /// Languages whose search index changes.
     pub search: BTreeSet<Lang>,
-    pub sitemap: bool,
     /// Every page shows the change (the about page, linked from every footer, came or went).
     pub all: bool,
 }
@@ -294,7 +295,7 @@ pub fn content_jobs(
         out.search.extend(site.config.languages.iter().cloned());
         let date_changed = now.map(|p| p.front.date) != c.before.as_ref().map(|b| b.front.date);
         if exists_changed || date_changed {
-            out.sitemap = true;
+            out.jobs.insert(Job::Sitemap);
         }
         if let PageKey::Entry(s, _) = key {
             out.jobs.insert(Job::Section(lang.clone(), *s));
@@ -337,7 +338,7 @@ pub fn content_jobs(
         }
     }
     if !tags_added.is_empty() || !tags_removed.is_empty() {
-        out.sitemap = true;
+        out.jobs.insert(Job::Sitemap);
         for l in &site.config.languages {
             out.jobs.insert(Job::TagIndex(l.clone()));
             // The search page offers every tag of the site for narrowing results.
@@ -448,19 +449,12 @@ fn would_list(site: &Site, deps: &Dependents, x: &Page, a: &Page) -> bool {
 }
 
 /// The jobs that render with template `name` (a file of the theme's `templates/`), or `None`
-/// when any page may use it (the base layout, a partial, a macro file).
+/// when no job renders with it directly, so any page may use it (the base layout, a partial,
+/// a macro file).
 pub fn jobs_using_template(site: &Site, name: &str) -> Option<Vec<Job>> {
-    let keep: fn(&Job) -> bool = match name {
-        "page.html" => |j| matches!(j, Job::Page(_)),
-        "section.html" => |j| matches!(j, Job::Section(..)),
-        "home.html" => |j| matches!(j, Job::Home(_)),
-        "tag.html" => |j| matches!(j, Job::Tag(..)),
-        "tags.html" => |j| matches!(j, Job::TagIndex(_)),
-        "search.html" => |j| matches!(j, Job::Search(_)),
-        "root.html" => |j| matches!(j, Job::Root),
-        "404.html" => |j| matches!(j, Job::NotFound),
-        "print.html" => |j| matches!(j, Job::PrintPack(_)),
-        _ => return None,
-    };
-    Some(super::jobs(site).into_iter().filter(keep).collect())
+    let jobs: Vec<Job> = super::jobs(site)
+        .into_iter()
+        .filter(|j| j.template() == name)
+        .collect();
+    (!jobs.is_empty()).then_some(jobs)
 }

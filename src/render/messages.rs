@@ -1,3 +1,6 @@
+//! Stage 4 and `check`: the ids of the Fluent messages render code formats, for `check`'s
+//! unused-message rule.
+//!
 //! The Fluent messages the Rust side of rendering formats itself. Templates call
 //! `t(key="…")`, which `handbook check` finds by scanning them; messages whose id is built in
 //! code (`count-{section}`, `month-{n}`, `tag-{slug}`) cannot be found that way, so they are

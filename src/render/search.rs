@@ -1,5 +1,5 @@
-//! Search in the render stage: the search page of each language, and the index files built
-//! from the site model (one index per language, in `search-index/<lang>/`).
+//! Stage 4, search: the site model in, the search page's [`SearchView`] of each language and
+//! the index files (one index per language, in `search-index/<lang>/`) out.
 
 use super::views::{CountMessage, SearchView};
 use super::{Renderer, Sink};
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 pub const INDEX_DIR: &str = "search-index";
 
 impl Renderer<'_> {
-    pub(super) fn search_page(&self, lang: &Lang) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn search_view(&self, lang: &Lang) -> Result<SearchView, Diagnostic> {
         let place = Place::Search;
         let path = SitePath::of_place(lang, &place);
         let title = self.t(lang, "search-title");
@@ -45,7 +45,7 @@ impl Renderer<'_> {
             .map(|(category, text)| CountMessage { category, text })
             .collect();
         let tags = self.sorted_tag_views(&path, lang);
-        let view = SearchView {
+        Ok(SearchView {
             chrome: self.chrome(
                 lang,
                 &path,
@@ -61,8 +61,7 @@ impl Renderer<'_> {
             script_href: format!("{prefix}static/js/search.js"),
             count_messages,
             tags,
-        };
-        self.render("search.html", &view, &path)
+        })
     }
 
     /// Every page a reader can land on, as search documents: URLs relative to the site root

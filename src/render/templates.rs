@@ -1,3 +1,6 @@
+//! Stage 4's input, the theme: the site's `themes/<name>/` and the built-in default in, a
+//! [`Theme`] (Tera templates, static files) out.
+//!
 //! The theme: Tera templates and static files. The default theme is compiled into the binary so
 //! a folder with only `content/` builds; a site's `themes/<name>/` replaces it file by file.
 

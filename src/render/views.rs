@@ -1,3 +1,6 @@
+//! Stage 4, typed views: what each page kind's module prepares from the model and each
+//! template receives.
+//!
 //! Typed views: the contract between the renderer and the templates. A new template variable
 //! is a new field here, never a string key built by hand.
 
@@ -300,4 +303,69 @@ pub struct CountMessage {
     /// `none` (exactly zero) or a CLDR category: `zero`, `one`, `two`, `few`, `many`, `other`.
     pub category: String,
     pub text: String,
+}
+
+/// `/<lang>/atom.xml`, for `atom.xml`: a language's stories and guidance, newest first. Every
+/// text has been through the render stage's `xml::text`, so none holds a character XML 1.0
+/// forbids; the template's autoescape (on for `.xml`) escapes the rest.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView {
+    /// `xml:lang`, and the language `t()` formats in.
+    pub lang: String,
+    pub title: String,
+    pub subtitle: String,
+    /// The feed's Atom id: its public address, or a `tag:` URI when the site has no origin.
+    pub id: String,
+    /// The feed's own address (`rel="self"`).
+    pub self_href: String,
+    /// The language's home page (`rel="alternate"`).
+    pub home_href: String,
+    /// RFC 3339 date of the newest entry (a fixed date when no entry has one).
+    pub updated: String,
+    pub author: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// One page of a feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    /// The entry's Atom id, made like the feed's.
+    pub id: String,
+    /// The page's public address.
+    pub href: String,
+    /// RFC 3339: the page's date, else the feed's.
+    pub updated: String,
+    pub summary: String,
+    pub category: Option<FeedCategory>,
+}
+
+/// The section of a feed entry: its slug as the `term`, its name as the `label`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedCategory {
+    pub term: String,
+    pub label: String,
+}
+
+/// `sitemap.xml`, for `sitemap.xml`: every place of the site (a page, a list, a tag page) with
+/// its address in each language. Texts as in [`FeedView`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapView {
+    pub places: Vec<SitemapPlace>,
+}
+
+/// One place in every language it exists in: one `<url>` per language, each listing all of
+/// them as `hreflang` alternates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapPlace {
+    pub urls: Vec<SitemapUrl>,
+    pub alternates: Vec<Alternate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapUrl {
+    /// The public address.
+    pub loc: String,
+    /// The page's date (`2025-01-15`), when it has one.
+    pub lastmod: Option<String>,
 }

@@ -1,4 +1,6 @@
-//! `handbook serve`: a live preview. The site is built into memory ([`store`]), served over
+//! `serve`, around the pipeline: the site folder in, a live preview on 127.0.0.1 out.
+//!
+//! A live preview. The site is built into memory ([`store`]), served over
 //! HTTP ([`server`]) on 127.0.0.1, and rebuilt in part whenever a source changes ([`watch`],
 //! then [`crate::pipeline::preview`]); open pages reload themselves ([`reload`]).
 //!

@@ -1,4 +1,7 @@
-//! Live reload: open pages keep a server-sent-events connection (`/__handbook/events`) and
+//! `serve`, live reload: an [`Update`](crate::pipeline::preview::Update) in, events to open pages
+//! and the script they run out.
+//!
+//! Open pages keep a server-sent-events connection (`/__handbook/events`) and
 //! reload themselves when a rebuild changed them, or swap the stylesheets when only CSS
 //! changed. The script and the problem overlay are added to HTML as it is served, so they
 //! never reach `handbook build` output.

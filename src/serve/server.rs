@@ -1,3 +1,5 @@
+//! `serve`, HTTP: requests in, files of the in-memory site out.
+//!
 //! The preview's HTTP server: `std::net` with a thread per connection. A preview has one
 //! reader and a handful of connections, and needs only GET and HEAD of files held in memory
 //! plus one long-lived event stream per open tab; a thread per connection does exactly that

@@ -1,3 +1,5 @@
+//! `serve`, after stage 4: rendered files in, the in-memory site the server reads out.
+//!
 //! The built site, in memory: the preview never writes into the user's output folder, so a
 //! preview can never clobber a release build, and a rebuild is a few map insertions.
 

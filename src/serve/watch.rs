@@ -1,3 +1,5 @@
+//! `serve`, before stage 1: file-system events in, batches of changed paths out.
+//!
 //! Watching the site's sources with notify. Only `content/`, `themes/` and `i18n/` are watched
 //! (recursively) and the site folder itself (not recursively, for `handbook.yaml` and for those
 //! folders coming or going), so the output folder, `target/` and `.git/` never trigger a

@@ -23,3 +23,4 @@ mod serve;
 mod support;
 mod tags;
 mod workflows;
+mod xml;

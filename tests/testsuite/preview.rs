@@ -208,6 +208,23 @@ fn incremental_rebuilds_equal_a_full_build() {
     );
     h.assert_fresh("a template override");
 
+    // The feeds and the sitemap are templates too: an override renders only their jobs.
+    let feed_tpl = default_theme_file("templates/atom.xml")
+        .replace("  <author>", "  <generator>mine</generator>\n  <author>");
+    let u = h.change(&[("themes/default/templates/atom.xml", Some(&feed_tpl))]);
+    assert_eq!(u.rendered, 2, "one feed per language: {u:?}");
+    assert!(
+        h.served("hi/atom.xml")
+            .unwrap()
+            .contains("<generator>mine</generator>")
+    );
+    let sitemap_tpl =
+        default_theme_file("templates/sitemap.xml").replace("</urlset>", "<!-- mine --></urlset>");
+    let u = h.change(&[("themes/default/templates/sitemap.xml", Some(&sitemap_tpl))]);
+    assert_eq!(u.rendered, 1, "{u:?}");
+    assert!(h.served("sitemap.xml").unwrap().contains("<!-- mine -->"));
+    h.assert_fresh("feed and sitemap overrides");
+
     let css = default_theme_file("static/css/site.css") + "\n.mine { color: red; }\n";
     let u = h.change(&[("themes/default/static/css/site.css", Some(&css))]);
     assert!(u.css_only && u.rendered == 0, "{u:?}");
