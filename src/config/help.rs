@@ -190,13 +190,11 @@ pub(super) fn resolve(raw: RawHelp, languages: &[Lang], text: &str) -> Result<He
                 &format!("`{id}` is not the id of a service below"),
             )
         })?,
-        None => {
-            let home = |s: &&Service| s.country == country;
-            let first = |pick: &dyn Fn(&Service) -> bool| services.iter().position(pick);
-            first(&|s| home(&s) && !s.emergency)
-                .or_else(|| first(&|s| home(&s)))
-                .unwrap_or(0)
-        }
+        None => services
+            .iter()
+            .position(|s| s.country == country && !s.emergency)
+            .or_else(|| services.iter().position(|s| s.country == country))
+            .unwrap_or(0),
     };
     Ok(Help {
         country,
