@@ -42,6 +42,8 @@ pub struct LinkRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
+    /// 1-based byte column of what is wrong, 0 when the whole line is.
+    pub column: usize,
     pub message: String,
 }
 
@@ -116,7 +118,7 @@ impl Plain {
 /// Where a link destination points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
-    /// `https://…`, `http://…`, `mailto:…`
+    /// `https://…`, `http://…`, `mailto:…`, `tel:…`
     External,
     /// `#anchor` on the same page
     Anchor,
@@ -131,7 +133,9 @@ pub enum LinkTarget {
 pub fn classify_link(dest: &str) -> LinkTarget {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    if ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
     {
         LinkTarget::External
     } else if d.starts_with('#') {
@@ -246,8 +250,28 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level as u8, id.map(|i| i.to_string()), String::new()))
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let problems = heading_attribute_problems(
+                    &body[range.clone()],
+                    id.as_deref(),
+                    &classes,
+                    &attrs,
+                );
+                for (offset, message) in problems {
+                    let (line, column) = index.at(range.start + offset);
+                    out.problems.push(Problem {
+                        line: line + body_offset,
+                        column,
+                        message,
+                    });
+                }
+                let explicit = id.filter(|i| is_safe_id(i)).map(|i| i.to_string());
+                heading = Some((level as u8, explicit, String::new()))
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
@@ -274,6 +298,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 {
                     out.problems.push(Problem {
                         line,
+                        column: 0,
                         message: "image has no alt text: write a short description inside the brackets, `![what the image shows](file.png)`".into(),
                     });
                 }
@@ -283,7 +308,11 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 match parse_writing(&info) {
                     Ok(Some(_)) => out.worksheet_blocks += 1,
                     Ok(None) => {}
-                    Err(message) => out.problems.push(Problem { line, message }),
+                    Err(message) => out.problems.push(Problem {
+                        line,
+                        column: 0,
+                        message,
+                    }),
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
@@ -311,19 +340,88 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     out
 }
 
+/// Heading attributes (`## Title {#id .class}`) may give an id and classes, both of safe
+/// characters; anything else (`{onfocus=…}`, `{style=…}`) would be copied into the page as an
+/// attribute by pulldown-cmark, so it is refused. Each problem comes with its byte offset in
+/// `source`, the heading as written.
+fn heading_attribute_problems(
+    source: &str,
+    id: Option<&str>,
+    classes: &[CowStr],
+    attrs: &[(CowStr, Option<CowStr>)],
+) -> Vec<(usize, String)> {
+    // The attribute block is the last `{…}` of the heading's first line.
+    let block = source
+        .lines()
+        .next()
+        .and_then(|first| first.rfind('{'))
+        .unwrap_or(0);
+    let at = |needle: &str| source[block..].find(needle).map_or(block, |i| block + i);
+    let mut problems = Vec::new();
+    if let Some(id) = id.filter(|i| !is_safe_id(i)) {
+        problems.push((
+            at(&format!("#{id}")),
+            format!(
+                "heading id `{id}` may hold only letters, digits, `-` and `_`, such as `{{#after-the-interview}}`"
+            ),
+        ));
+    }
+    for class in classes.iter().filter(|c| !is_safe_class(c)) {
+        problems.push((
+            at(&format!(".{class}")),
+            format!("heading class `{class}` may hold only ASCII letters, digits, `-` and `_`"),
+        ));
+    }
+    for (key, value) in attrs {
+        let written = match value {
+            Some(v) => format!("{key}={v}"),
+            None => key.to_string(),
+        };
+        problems.push((
+            at(key),
+            format!(
+                "heading attribute `{written}` is not allowed: a heading takes only an id (`{{#after-the-interview}}`) and classes (`{{.note}}`)"
+            ),
+        ));
+    }
+    problems
+}
+
+/// An explicit heading id of letters and digits of any script (Devanagari vowel signs and
+/// virama included), `-` and `_`: nothing that could leave the `id` attribute or confuse a
+/// URL fragment.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= 100
+        && id.chars().all(|c| {
+            c.is_alphanumeric() || c == '-' || c == '_' || ('\u{0900}'..='\u{097F}').contains(&c)
+        })
+}
+
+/// A heading class of ASCII letters, digits, `-` and `_`.
+pub fn is_safe_class(class: &str) -> bool {
+    !class.is_empty()
+        && class.len() <= 100
+        && class
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
     match classify_link(dest) {
         LinkTarget::External => {}
         LinkTarget::Anchor | LinkTarget::Relative => out.links.push(LinkRef { dest: dest.to_string(), line, column }),
         LinkTarget::SiteAbsolute => out.problems.push(Problem {
             line,
+            column,
             message: format!(
                 "link `{dest}` starts with `/`, which breaks when the site lives under a subpath; link to the Markdown file with a relative path, such as `../tips/seek-feedback.md`"
             ),
         }),
         LinkTarget::Unsafe(scheme) => out.problems.push(Problem {
             line,
-            message: format!("link `{dest}` uses the `{scheme}` scheme; only https, http, mailto and relative links are allowed"),
+            column,
+            message: format!("link `{dest}` uses the `{scheme}` scheme; only https, http, mailto, tel and relative links are allowed"),
         }),
     }
 }
@@ -416,7 +514,7 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                         level,
                         id: _,
                         classes,
-                        attrs,
+                        attrs: _,
                     } => {
                         let id = ctx
                             .heading_ids
@@ -424,11 +522,13 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                             .cloned()
                             .unwrap_or_else(|| format!("h-{heading_n}"));
                         heading_n += 1;
+                        // Only the checked id and safe classes reach the page; other
+                        // attributes are refused by `scan` and never written.
                         events.push(Event::Start(Tag::Heading {
                             level: shift_heading(level, ctx.heading_offset),
                             id: Some(id.into()),
-                            classes,
-                            attrs,
+                            classes: classes.into_iter().filter(|c| is_safe_class(c)).collect(),
+                            attrs: Vec::new(),
                         }));
                     }
                     Tag::Link {
@@ -701,6 +801,43 @@ mod tests {
         );
         assert!(h.contains("ws-check is-checked"));
         assert!(!h.contains("<input"));
+    }
+
+    #[test]
+    fn heading_attributes_are_ids_and_safe_classes_only() {
+        let md =
+            "# Title {#t .note}\n\n## Focus me {onfocus=alert(1) tabindex=0}\n\n### Bad {#x .c}\n";
+        let h = html(md);
+        assert!(h.contains("<h1 id=\"t\" class=\"note\">Title</h1>"), "{h}");
+        assert!(!h.contains("onfocus") && !h.contains("tabindex"), "{h}");
+        let s = scan(md, 4);
+        let found: Vec<_> = s
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column, p.message.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (7, 14, "heading attribute `onfocus=alert(1)` is not allowed"),
+                (7, 31, "heading attribute `tabindex=0` is not allowed"),
+            ]
+        );
+        assert!(is_safe_id("इंटरव्यू-के-बाद") && is_safe_id("after_2"));
+        assert!(!is_safe_id("a\"b") && !is_safe_id("a<b") && !is_safe_id(""));
+        assert!(is_safe_class("ws-note_2") && !is_safe_class("a:b") && !is_safe_class("नोट"));
+    }
+
+    #[test]
+    fn tel_links_are_allowed_and_bad_schemes_point_at_the_link() {
+        let h = html("Call [14416](tel:14416).");
+        assert!(
+            h.contains("<a href=\"tel:14416\" rel=\"noopener\">14416</a>"),
+            "{h}"
+        );
+        let s = scan("Text, then [x](javascript:alert(1)).\n", 0);
+        assert_eq!((s.problems[0].line, s.problems[0].column), (1, 12));
+        assert!(s.problems[0].message.contains("tel"), "{:?}", s.problems);
     }
 
     #[test]
