@@ -46,3 +46,131 @@ fn heading_attributes_run_script() {
         stdout(&o)
     );
 }
+
+/// Finding 3: `title: [[[…]]]` 100,000 levels deep (200 KB) took 40 s in `check`; the YAML
+/// parser is quadratic in depth. Now it is refused before parsing: by size (the 200 KB page)
+/// and by depth (15,000 levels in 30 KB). The bound is generous so that the test stays
+/// meaningful on a loaded machine; `check` answers in milliseconds.
+#[test]
+fn deeply_nested_front_matter_is_quadratic() {
+    let site = site_with("nested-front-matter");
+    let start = std::time::Instant::now();
+    let o = handbook(site.path(), &["check"]);
+    let took = start.elapsed();
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "check took {took:?}"
+    );
+    assert!(
+        out.contains("the front matter is 196 KB; it is limited to 32 KB"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the front matter is nested more than 10 levels deep here"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> content/en/guidance/deep.md:2:17"),
+        "{out}"
+    );
+}
+
+/// Finding 5: `title: "a \e b"` passed `check` and made `atom.xml` ill-formed, so feed readers
+/// dropped the whole feed. A control character in any front-matter text is now an error with
+/// file, line and field; the characters that remain allowed (tab, newline, markup, `]]>`,
+/// U+2028, a BOM, bidi controls) leave every XML file of the site well-formed.
+#[test]
+fn control_character_breaks_atom_xml() {
+    let site = site_with("control-character");
+    let out = site.path().join("public");
+    let o = handbook(site.path(), &["build", "--out", out.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "content/en/stories/escape.md:2: `title`: contains the control character U+001B"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/en/stories/escape.md:3: `summary`: contains the control character U+0007"
+        ),
+        "{err}"
+    );
+
+    let site = site_with("feed-characters");
+    let out = build_ok(site.path(), &[]);
+    let mut feeds = 0;
+    for (path, bytes) in tree(&out) {
+        if path.extension().is_some_and(|e| e == "xml") {
+            let text = String::from_utf8(bytes).expect("XML is UTF-8");
+            if let Err(e) = roxmltree::Document::parse(&text) {
+                panic!("{} is not well-formed XML: {e}\n{text}", path.display());
+            }
+            feeds += usize::from(path.ends_with("atom.xml"));
+        }
+    }
+    assert_eq!(feeds, 2, "one feed per language");
+    let feed = read(out.join("en/atom.xml"));
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let title = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .find_map(|n| n.text().filter(|t| t.starts_with("Tab")))
+        .expect("the odd story is in the feed");
+    assert!(title.contains("<b>bold</b> ]]>"), "{title:?}");
+}
+
+/// Finding 8: an escape sequence in a tag (`\e]0;PWNED\a\e[2J`) retitled the terminal and
+/// cleared it, from `build`'s error lines and from `check --format github`. Every message that
+/// quotes content now shows control characters as symbols (`␛`), as `check`'s snippets do.
+#[test]
+fn terminal_escapes_reach_the_terminal() {
+    let site = site_with("terminal-escapes");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"\x1b]0;PWNED\x07\x1b[2J.md");
+        std::fs::write(site.path().join("content/en/tips").join(name), "x").unwrap();
+    }
+    let out = site.path().join("public");
+    let runs = [
+        handbook(site.path(), &["build", "--out", out.to_str().unwrap()]),
+        handbook(site.path(), &["check"]),
+        handbook(site.path(), &["check", "--format", "github"]),
+        handbook(site.path(), &["check", "--translations"]),
+    ];
+    for o in &runs {
+        assert_eq!(o.status.code(), Some(1));
+        let all = format!("{}{}", stdout(o), stderr(o));
+        let raw: Vec<char> = all
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(raw.is_empty(), "raw control characters {raw:?} in:\n{all}");
+    }
+    let build = stderr(&runs[0]);
+    assert!(
+        build.contains("content/en/worksheets/escapes.md:7: `lines 4␛]0;PWNED␇␛[2J`"),
+        "{build}"
+    );
+    assert!(
+        build.contains(
+            "content/en/tips/escapes.md:4: `tags`: contains the control character U+001B"
+        ),
+        "{build}"
+    );
+    #[cfg(unix)]
+    assert!(
+        build.contains("content/en/tips/␛]0;PWNED␇␛[2J.md"),
+        "{build}"
+    );
+    assert!(
+        stdout(&runs[2]).contains(
+            "::error file=content/en/worksheets/escapes.md,line=7::`lines 4␛]0;PWNED␇␛[2J`"
+        )
+    );
+}
