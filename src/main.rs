@@ -4,6 +4,7 @@ use clap::Parser;
 use handbook::cli::{Cli, Command};
 use handbook::cmd;
 use handbook::diagnostics::Diagnostics;
+use handbook::{err, errln};
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: a build allocates and frees millions of small
@@ -24,14 +25,14 @@ fn main() -> ExitCode {
         Err(err) if err.is::<cmd::Reported>() => ExitCode::FAILURE,
         Err(err) => {
             if let Some(diags) = err.downcast_ref::<Diagnostics>() {
-                eprintln!("{diags}");
-                eprintln!("handbook: nothing was written; fix the problems above and run again");
+                errln!("{diags}");
+                errln!("handbook: nothing was written; fix the problems above and run again");
             } else {
-                eprint!("error: {err}");
+                err!("error: {err}");
                 for cause in err.chain().skip(1) {
-                    eprint!(": {cause}");
+                    err!(": {cause}");
                 }
-                eprintln!();
+                errln!();
             }
             ExitCode::FAILURE
         }

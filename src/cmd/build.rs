@@ -3,6 +3,7 @@
 use crate::config::Overrides;
 use crate::pdf::{self, Progress};
 use crate::pipeline;
+use crate::{errln, outln};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -47,7 +48,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 total,
                 browser,
                 parallel,
-            } => eprintln!(
+            } => errln!(
                 "Printing {total} PDFs ({}) with {}, {parallel} at a time…",
                 pdf::PAPER,
                 browser.display()
@@ -62,7 +63,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 let pages = pages.map_or(String::new(), |n| {
                     format!(", {n} page{}", if n == 1 { "" } else { "s" })
                 });
-                eprintln!(
+                errln!(
                     "  [{done:>width$}/{total}] {pdf} ({:.1} s{pages})",
                     elapsed.as_secs_f64(),
                     width = total.to_string().len()
@@ -72,7 +73,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     };
     let report = pipeline::build(root, &overrides, &out, &progress)?;
     for w in &report.warnings.0 {
-        eprintln!("{}", w.human());
+        errln!("{}", w.human());
     }
     if !quiet {
         let total: usize = report.pages.values().sum();
@@ -85,7 +86,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             0 => String::new(),
             n => format!(", {n} unchanged"),
         };
-        println!(
+        outln!(
             "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB{unchanged})",
             super::per_language(&report.pages),
             report.out.display(),

@@ -4,6 +4,7 @@ use crate::config::{Config, Overrides};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::I18n;
 use crate::model::lang::{Section, is_kebab_slug};
+use crate::outln;
 use crate::scaffold;
 use anyhow::{Result, bail};
 use std::path::Path;
@@ -61,9 +62,9 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     scaffold::write(root, &files)?;
     if !quiet {
         for f in &files {
-            println!("Created {}", f.rel.to_string_lossy().replace('\\', "/"));
+            outln!("Created {}", f.rel.to_string_lossy().replace('\\', "/"));
         }
-        println!(
+        outln!(
             "Next: replace every `TODO:` (preview with `handbook serve`), then run `handbook check`."
         );
     }

@@ -3,6 +3,7 @@
 //! `tests/fixtures/hardening/<case>/`, laid over a copy of the `basic` fixture.
 
 use crate::support::*;
+use std::path::Path;
 
 /// A copy of the `basic` fixture with `tests/fixtures/hardening/<case>/` laid over it.
 fn site_with(case: &str) -> tempfile::TempDir {
@@ -173,4 +174,102 @@ fn terminal_escapes_reach_the_terminal() {
             "::error file=content/en/worksheets/escapes.md,line=7::`lines 4␛]0;PWNED␇␛[2J`"
         )
     );
+}
+
+/// Runs handbook with standard output (or error) already closed by its reader.
+fn with_closed(root: &Path, args: &[&str], stream: &str) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
+    cmd.arg("--root").arg(root).args(args);
+    let (out, err) = match stream {
+        "stdout" => (Stdio::piped(), Stdio::piped()),
+        _ => (Stdio::null(), Stdio::piped()),
+    };
+    let mut child = cmd.stdout(out).stderr(err).spawn().expect("run handbook");
+    match stream {
+        "stdout" => drop(child.stdout.take()),
+        _ => drop(child.stderr.take()),
+    }
+    child.wait_with_output().expect("handbook ends")
+}
+
+/// Finding 6: `build` and `check` into a closed pipe, and `serve | head -3` after a save,
+/// ended with exit code 101, "failed printing to stdout: Broken pipe". Now they stop printing
+/// and exit with their usual status (serve: 0).
+#[test]
+fn closed_stdout_panics() {
+    let site = site_with("heading-attributes");
+    let bad = site.path().join("content/en/guidance/focus.md");
+    let good = copy_fixture("basic");
+    let out = good.path().join("public");
+    let out = out.to_str().unwrap();
+    for (root, args, stream, code) in [
+        (good.path(), &["build", "--out", out][..], "stdout", 0),
+        (good.path(), &["check"][..], "stdout", 0),
+        (good.path(), &["check", "--translations"][..], "stdout", 0),
+        (
+            site.path(),
+            &["check", "--format", "github"][..],
+            "stdout",
+            1,
+        ),
+        (
+            good.path(),
+            &["new", "tips", "fresh-start"][..],
+            "stdout",
+            0,
+        ),
+        (site.path(), &["build", "--out", out][..], "stderr", 1),
+        (site.path(), &["check"][..], "stderr", 1),
+    ] {
+        let o = with_closed(root, args, stream);
+        let err = stderr(&o);
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "{args:?} with {stream} closed:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert!(bad.exists());
+
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args([
+            "--root",
+            good.path().to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run handbook serve");
+    // `| head -3`: read three lines, then close the pipe.
+    let mut lines = BufReader::new(serve.stdout.take().unwrap()).lines();
+    for _ in 0..3 {
+        lines.next().expect("a line").expect("text");
+    }
+    drop(lines);
+    let tip = good.path().join("content/en/tips/rest.md");
+    let start = std::time::Instant::now();
+    let status = loop {
+        let mut text = read(&tip);
+        text.push_str("\nSaved again.\n");
+        std::fs::write(&tip, text).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        if let Some(status) = serve.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = serve.kill();
+            panic!("serve kept running with its output closed");
+        }
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut serve.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
