@@ -273,3 +273,28 @@ fn closed_stdout_panics() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Finding 9: `new worksheets print` wrote a page that `check` then rejected, `con`, `nul` …
+/// were accepted though Windows cannot check them out, and 250-character slugs passed though
+/// the worksheet PDF's name would pass 255 bytes. Each is now a usage error saying why, and
+/// nothing is written; the slugs just inside the rules still make pages that pass `check`.
+#[test]
+fn new_accepts_slugs_that_fail_later() {
+    let site = tempfile::tempdir().unwrap();
+    let cases = read(fixture("hardening").join("new-slugs.txt"));
+    for line in cases.lines().filter(|l| !l.starts_with('#')) {
+        let (slug, why) = line.split_once('\t').expect("slug<TAB>words");
+        let o = handbook(site.path(), &["new", "worksheets", slug]);
+        assert_eq!(o.status.code(), Some(2), "{slug}: {}", stderr(&o));
+        assert!(stderr(&o).contains(why), "{slug}: {}", stderr(&o));
+        assert!(!site.path().join("content").exists(), "{slug} wrote a page");
+    }
+    let longest = "a".repeat(100);
+    for slug in ["com10", "console", "printing", longest.as_str()] {
+        let o = handbook(site.path(), &["new", "worksheets", slug]);
+        assert_eq!(o.status.code(), Some(0), "{slug}: {}", stderr(&o));
+    }
+    let o = handbook(site.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    build_ok(site.path(), &[]);
+}
