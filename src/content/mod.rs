@@ -5,3 +5,4 @@ pub mod discover;
 pub mod frontmatter;
 pub mod markdown;
 pub mod parse;
+pub mod svg;

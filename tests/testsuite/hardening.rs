@@ -33,6 +33,7 @@ fn heading_attributes_run_script() {
         "content/en/guidance/focus.md:9:45: heading attribute `tabindex=0` is not allowed",
         "content/en/guidance/focus.md:9:56: heading attribute `autofocus=1` is not allowed",
         "content/en/guidance/focus.md:13:11: heading attribute `onmouseover=alert(1)` is not allowed",
+        "content/en/guidance/focus.md:15:17: heading id `x\"onclick=\"alert('id')` may hold only letters",
     ] {
         assert!(err.contains(expected), "lacks `{expected}`:\n{err}");
     }
@@ -297,4 +298,41 @@ fn new_accepts_slugs_that_fail_later() {
     let o = handbook(site.path(), &["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     build_ok(site.path(), &[]);
+}
+
+/// Finding 2: the asset filter was a substring search. Six files got a script to run on the
+/// site's origin in Chromium: an SVG with a namespace prefix (`<svg:script>`), a UTF-16 SVG,
+/// a DTD entity that expands to a script, an entity-encoded `&#106;avascript:` link, a SMIL
+/// `<set>` that turns a link into `javascript:`, and an `.xml` file with an XHTML script.
+/// Each is now refused, naming the file and the reason. (tests/e2e/specs/hostile.test.js
+/// opens what the fixture site publishes in Chromium.)
+#[test]
+fn asset_filter_is_a_substring_search() {
+    let site = site_with("svg-bypasses");
+    let out = site.path().join("public");
+    let o = handbook(site.path(), &["build", "--out", out.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for expected in [
+        "content/en/stories/namespace-prefix.svg: line 1: the element `<script>` is not allowed",
+        "content/en/stories/utf-16.svg: this SVG is saved as UTF-16",
+        "content/en/stories/dtd-entity.svg: this SVG declares entities",
+        "content/en/stories/entity-encoded-link.svg: line 1: the link `javascript:alert(document.domain)` on `<a>` points outside the file",
+        "content/en/stories/smil-set-href.svg: line 1: `<set>` may not animate `href`",
+        "content/en/stories/xhtml-script.xml: `.xml` files are not copied from content/",
+    ] {
+        assert!(err.contains(expected), "lacks `{expected}`:\n{err}");
+    }
+    assert!(!out.exists());
+    // `check` says the same, as annotations on the files.
+    let o = handbook(site.path(), &["check", "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stdout(&o)
+            .matches("::error file=content/en/stories/")
+            .count(),
+        6,
+        "{}",
+        stdout(&o)
+    );
 }
