@@ -14,6 +14,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM or SIGHUP (a closed terminal): a build in progress removes its
+    // half-written folder and lock first. 130 is the shell's status for Ctrl-C. Without a
+    // handler (it cannot be installed) the default stop applies, and the next build cleans up.
+    let _ = ctrlc::set_handler(|| {
+        handbook::output::interrupted();
+        std::process::exit(130);
+    });
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args, cli.quiet),
         Command::Check(args) => cmd::check::run(&cli.root, args, cli.quiet),

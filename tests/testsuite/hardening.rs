@@ -336,3 +336,147 @@ fn asset_filter_is_a_substring_search() {
         stdout(&o)
     );
 }
+
+/// A generated site big enough that a debug build takes a while to write.
+fn corpus_site(pages_per_lang: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = crate::corpus_gen::Options {
+        pages_per_lang,
+        seed: 15,
+    };
+    crate::corpus_gen::write_corpus(&opts, dir.path()).expect("corpus written");
+    dir
+}
+
+/// Entries beside the output that a build leaves while it runs.
+fn staging_leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            ["handbook-new-", "handbook-old-", "handbook-lock"]
+                .iter()
+                .any(|s| n.contains(s))
+        })
+        .collect()
+}
+
+/// Finding 4: Ctrl-C, SIGTERM or kill left `.<out>.handbook-new-<pid>` or `-old-<pid>` (a
+/// full copy of the site) beside the output, and no later build removed them. Now SIGINT and
+/// SIGTERM remove the build's own folders before it exits, and the next build removes those of
+/// any killed build. 20 builds stopped at pseudo-random moments (SIGKILL, SIGTERM, SIGINT in
+/// turn), then one good build: nothing is left beside the output, which is a complete site.
+#[cfg(unix)]
+#[test]
+fn interrupted_builds_leak() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let site = corpus_site(40);
+    let out = site.path().join("public");
+    let build = || {
+        Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["--root", site.path().to_str().unwrap(), "build", "--quiet"])
+            .args(["--out", out.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run handbook build")
+    };
+    let start = Instant::now();
+    let first = build().wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let took = start.elapsed();
+    let mut seed = 0x5eed_u64;
+    let mut killed = 0;
+    for round in 0..20 {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let delay = took.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64);
+        let before = staging_leftovers(site.path());
+        let mut child = build();
+        std::thread::sleep(delay);
+        let signal = ["KILL", "TERM", "INT"][round % 3];
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        if !sent.success() || o.status.success() {
+            continue; // it had finished already
+        }
+        killed += 1;
+        assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+        if signal != "KILL" {
+            assert_eq!(o.status.code(), Some(130), "SIG{signal}: {}", stderr(&o));
+            // What a SIGKILL left before may still be there (this build may have been
+            // stopped before it came to clean up); nothing of its own is.
+            let new: Vec<String> = staging_leftovers(site.path())
+                .into_iter()
+                .filter(|n| !before.contains(n))
+                .collect();
+            assert_eq!(
+                new,
+                Vec::<String>::new(),
+                "left by SIG{signal} after {delay:?}"
+            );
+        }
+    }
+    assert!(
+        killed >= 10,
+        "only {killed} of 20 builds were stopped while running"
+    );
+    let last = build().wait_with_output().unwrap();
+    assert!(last.status.success(), "{}", stderr(&last));
+    assert_eq!(staging_leftovers(site.path()), Vec::<String>::new());
+    assert!(out.join(".handbook-output").is_file());
+    assert!(out.join("en/index.html").is_file());
+}
+
+/// Finding 4, second half: two builds into one output at once never mix their files: one
+/// says that another build is running (or waits its turn by finishing after it), and the
+/// output is exactly one site's.
+#[test]
+fn two_builds_at_once_never_mix() {
+    use std::process::{Command, Stdio};
+    let a = corpus_site(60);
+    let b = copy_fixture("basic");
+    let refs = tempfile::tempdir().unwrap();
+    let (ref_a, ref_b) = (refs.path().join("a"), refs.path().join("b"));
+    build_into(a.path(), &ref_a, &[]);
+    build_into(b.path(), &ref_b, &[]);
+    let (ta, tb) = (tree(&ref_a), tree(&ref_b));
+    let shared = tempfile::tempdir().unwrap();
+    let out = shared.path().join("public");
+    let mut refused = 0;
+    for _ in 0..6 {
+        let spawn = |root: &Path| {
+            Command::new(env!("CARGO_BIN_EXE_handbook"))
+                .args(["--root", root.to_str().unwrap(), "build", "--quiet"])
+                .args(["--out", out.to_str().unwrap()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("run handbook build")
+        };
+        let (x, y) = (spawn(a.path()), spawn(b.path()));
+        let (x, y) = (x.wait_with_output().unwrap(), y.wait_with_output().unwrap());
+        assert!(x.status.success() || y.status.success());
+        for o in [&x, &y] {
+            if !o.status.success() {
+                refused += 1;
+                assert!(
+                    stderr(o).contains("another `handbook build`")
+                        && stderr(o).contains("is writing")
+                        && stderr(o).contains("wait for it to finish"),
+                    "{}",
+                    stderr(o)
+                );
+            }
+        }
+        let now = tree(&out);
+        assert!(now == ta || now == tb, "the output mixes two builds");
+        assert_eq!(staging_leftovers(shared.path()), Vec::<String>::new());
+    }
+    assert!(refused > 0, "the builds never overlapped");
+}
