@@ -370,7 +370,7 @@ fn staging_leftovers(dir: &Path) -> Vec<String> {
 #[test]
 fn interrupted_builds_leak() {
     use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
+    use std::time::Instant;
     let site = corpus_site(40);
     let out = site.path().join("public");
     let build = || {
@@ -394,7 +394,7 @@ fn interrupted_builds_leak() {
             .wrapping_add(1_442_695_040_888_963_407);
         let delay = took.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64);
         let before = staging_leftovers(site.path());
-        let mut child = build();
+        let child = build();
         std::thread::sleep(delay);
         let signal = ["KILL", "TERM", "INT"][round % 3];
         let sent = Command::new("kill")
