@@ -480,3 +480,47 @@ fn two_builds_at_once_never_mix() {
     }
     assert!(refused > 0, "the builds never overlapped");
 }
+
+/// Defence in depth (issue 15): every page of the default theme carries the
+/// Content-Security-Policy as its first `<meta>` after the charset, in the published, the
+/// subpath and the portable build, and no page has an inline script or event handler left
+/// for the policy to block.
+#[test]
+fn every_page_carries_the_content_security_policy() {
+    let expected = format!(
+        "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        handbook::html::CONTENT_SECURITY_POLICY
+    );
+    for args in [
+        &[][..],
+        &["--base-url", "https://example.github.io/handbook/"][..],
+        &["--portable"][..],
+    ] {
+        let site = copy_fixture("basic");
+        let out = build_ok(site.path(), args);
+        let pages = html_files(&out);
+        assert!(pages.len() >= 10, "{pages:?}");
+        for page in pages {
+            let html = read(out.join(&page));
+            assert!(
+                html.contains(&expected),
+                "{} ({args:?}) lacks the policy",
+                page.display()
+            );
+            for tag in crate::html_tags::start_tags(&html) {
+                assert!(
+                    tag.name != "script"
+                        || (tag.attr("src").is_some() && tag.text.trim().is_empty()),
+                    "{}: an inline script",
+                    page.display()
+                );
+                assert!(
+                    tag.attrs.iter().all(|(name, _)| !name.starts_with("on")),
+                    "{}: an event handler on <{}>",
+                    page.display(),
+                    tag.name
+                );
+            }
+        }
+    }
+}

@@ -177,7 +177,13 @@ fn dangerous(html: &str, allowed_forms: usize) -> Vec<String> {
                     found.push(at(format!("loads `{src}`")));
                 }
             }
-            "meta" if tag.attr("http-equiv").is_some() => found.push(at("redirects".into())),
+            // The theme's own Content-Security-Policy is the one `http-equiv` allowed.
+            "meta"
+                if tag.attr("http-equiv").is_some()
+                    && tag.attr("content") != Some(handbook::html::CONTENT_SECURITY_POLICY) =>
+            {
+                found.push(at("redirects or changes the policy".into()))
+            }
             // The theme's own search forms and their fields.
             "form" => forms += 1,
             "input" | "button" => {}
