@@ -524,3 +524,146 @@ fn every_page_carries_the_content_security_policy() {
         }
     }
 }
+
+/// `handbook serve` on a free port, and the `127.0.0.1:port` it says it serves on.
+struct Preview(std::process::Child, String);
+
+impl Preview {
+    fn start(root: &Path) -> Preview {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run handbook serve");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let host = loop {
+            let line = lines.next().expect("serve prints its address").unwrap();
+            if let Some(url) = line.strip_prefix("Serving http://") {
+                break url.trim_end_matches('/').to_string();
+            }
+        };
+        // Keep reading, so that the preview never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Preview(child, host)
+    }
+
+    /// A GET with the given `Host`: the status, or an error when no answer came.
+    fn get(&self, host: &str, timeout: std::time::Duration) -> std::io::Result<(u16, String)> {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(&self.1)?;
+        s.set_read_timeout(Some(timeout))?;
+        write!(
+            s,
+            "GET /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw)?;
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .get(9..12)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("no answer: {text:?}")))?;
+        Ok((status, text))
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Finding 7: 260 connections feeding a byte every 5 s held all 256 slots of the preview
+/// (its idle limit was per read), and new clients were turned away. Now a request head must
+/// arrive whole within 10 s, connections cost a task each, and a client's newest connection
+/// pushes out its oldest: with 300 slow-header connections open, a normal request is answered
+/// at once, and a connection that trickles a byte a second is closed at the deadline.
+#[test]
+fn slow_headers_hold_every_slot() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+    let site = copy_fixture("basic");
+    let preview = Preview::start(site.path());
+    let host = preview.1.clone();
+    let mut flood = Vec::new();
+    for _ in 0..300 {
+        let mut s = TcpStream::connect(&host).unwrap();
+        write!(s, "GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-Slow: a").unwrap();
+        flood.push(s);
+    }
+    let start = Instant::now();
+    let answer = preview.get(&host, Duration::from_secs(10));
+    let took = start.elapsed();
+    let (status, _) = answer.expect("a normal request is answered during the flood");
+    assert_eq!(status, 200);
+    assert!(took < Duration::from_secs(5), "answered after {took:?}");
+    drop(flood);
+    // The deadline is for the whole head: a byte a second does not keep it open.
+    let trickle = {
+        let host = host.clone();
+        std::thread::spawn(move || {
+            let mut s = TcpStream::connect(&host).unwrap();
+            s.set_read_timeout(Some(Duration::from_millis(100)))
+                .unwrap();
+            let start = Instant::now();
+            let head = format!(
+                "GET /en/ HTTP/1.1\r\nHost: {host}\r\nX-Slow: {}",
+                "a".repeat(60)
+            );
+            for b in head.bytes() {
+                if s.write_all(&[b]).is_err() {
+                    return start.elapsed();
+                }
+                let mut buf = [0u8; 1];
+                match s.read(&mut buf) {
+                    Ok(0) => return start.elapsed(),
+                    Err(e)
+                        if e.kind() != std::io::ErrorKind::WouldBlock
+                            && e.kind() != std::io::ErrorKind::TimedOut =>
+                    {
+                        return start.elapsed();
+                    }
+                    _ => {}
+                }
+                std::thread::sleep(Duration::from_millis(900));
+            }
+            Duration::MAX
+        })
+    };
+    let closed_after = trickle.join().unwrap();
+    assert!(
+        (Duration::from_secs(9)..Duration::from_secs(16)).contains(&closed_after),
+        "a head trickled a byte a second was closed after {closed_after:?}, not at the 10 s deadline"
+    );
+}
+
+/// Finding 10: the preview answered any `Host`, so a page on another site that points its
+/// own name at 127.0.0.1 (DNS rebinding) could read it, drafts included. It now answers only
+/// requests for its own address or `localhost`.
+#[test]
+fn preview_answers_any_host() {
+    use std::time::Duration;
+    let site = copy_fixture("basic");
+    let preview = Preview::start(site.path());
+    let port = preview.1.rsplit(':').next().unwrap().to_string();
+    let wait = Duration::from_secs(10);
+    for host in [preview.1.clone(), format!("localhost:{port}")] {
+        let (status, body) = preview.get(&host, wait).unwrap();
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    for host in [
+        format!("rebind.attacker.example:{port}"),
+        "rebind.attacker.example".to_string(),
+        format!("localhost.attacker.example:{port}"),
+        format!("127.0.0.1:{}", port.parse::<u16>().unwrap() ^ 1),
+    ] {
+        let (status, body) = preview.get(&host, wait).unwrap();
+        assert_eq!(status, 403, "{host}: {body}");
+        assert!(!body.contains("<html"), "{host} was shown the site: {body}");
+    }
+}
