@@ -667,3 +667,51 @@ fn preview_answers_any_host() {
         assert!(!body.contains("<html"), "{host} was shown the site: {body}");
     }
 }
+
+/// Superlinear inputs beyond front matter (issue 15, bounded parsing): floods of emphasis,
+/// links, link references, brackets, code spans, footnotes, a wide table and a long one, a
+/// quarter of the page size limit each, go through the Markdown scan and render. Measured on
+/// a release build at the full 2 MB, pulldown-cmark 0.13 takes time linear in each (0.1–0.2 s
+/// a page; double the input, double the time), so the page size limit bounds them; this keeps
+/// it that way: a quadratic regression would take minutes here instead of a second or two.
+#[test]
+fn markdown_floods_stay_bounded() {
+    use handbook::content::markdown::{RenderContext, WorksheetLabels, render, scan};
+    const SIZE: usize = 512 * 1024;
+    let fill = |piece: &str| piece.repeat(SIZE / piece.len());
+    let refs: String = (0..10_000)
+        .map(|i| format!("[r{i}]: https://example.org/{i}\n"))
+        .chain((0..10_000).map(|i| format!("[r{i}] ")))
+        .collect();
+    let wide = format!("|{}\n|{}\n", "a|".repeat(SIZE / 8), "-|".repeat(SIZE / 8));
+    for (name, body) in [
+        ("emphasis", fill("*a ")),
+        ("mixed emphasis", fill("*_")),
+        ("open links", fill("[a](")),
+        ("brackets", fill("[")),
+        ("code spans", fill("`a")),
+        ("footnote references", fill("[^f] ")),
+        ("angle brackets", fill("<a ")),
+        ("link references", refs),
+        ("wide table", wide),
+        (
+            "long table",
+            format!("| a | b |\n|---|---|\n{}", fill("| x |  |\n")),
+        ),
+    ] {
+        let start = std::time::Instant::now();
+        let s = scan(&body, 4);
+        let ids: Vec<String> = s.headings.iter().map(|h| h.id.clone()).collect();
+        let html = render(
+            &body,
+            &RenderContext {
+                heading_ids: &ids,
+                resolve: &|_| None,
+                labels: &WorksheetLabels::default(),
+                heading_offset: 0,
+            },
+        );
+        assert!(!html.is_empty(), "{name}");
+        eprintln!("{name}: {:?}", start.elapsed());
+    }
+}
