@@ -6,6 +6,7 @@
 use crate::config::Overrides;
 use crate::pdf::{self, Progress};
 use crate::pipeline;
+use crate::{errln, outln};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 total,
                 browser,
                 parallel,
-            } => eprintln!(
+            } => errln!(
                 "Printing {total} PDFs ({}) with {}, {parallel} at a time…",
                 pdf::PAPER,
                 browser.display()
@@ -65,7 +66,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 let pages = pages.map_or(String::new(), |n| {
                     format!(", {n} page{}", if n == 1 { "" } else { "s" })
                 });
-                eprintln!(
+                errln!(
                     "  [{done:>width$}/{total}] {pdf} ({:.1} s{pages})",
                     elapsed.as_secs_f64(),
                     width = total.to_string().len()
@@ -75,7 +76,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     };
     let report = pipeline::build(root, &overrides, &out, &progress)?;
     for w in &report.warnings.0 {
-        eprintln!("{}", w.human());
+        errln!("{}", w.human());
     }
     if !quiet {
         let total: usize = report.pages.values().sum();
@@ -88,7 +89,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             0 => String::new(),
             n => format!(", {n} unchanged"),
         };
-        println!(
+        outln!(
             "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB{unchanged})",
             super::per_language(&report.pages),
             report.out.display(),

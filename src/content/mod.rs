@@ -4,5 +4,7 @@
 pub mod assets;
 pub mod discover;
 pub mod frontmatter;
+pub mod heading_attrs;
 pub mod markdown;
 pub mod parse;
+pub mod svg;
