@@ -10,6 +10,7 @@ mod locate;
 
 pub use help::{Country, Help, Phone, Service, Source, Texts};
 
+use crate::diagnostics::terminal_safe;
 use crate::model::lang::Lang;
 use crate::model::url::BaseUrl;
 use anyhow::{Context, Result, bail};
@@ -83,7 +84,8 @@ impl Config {
                     .location()
                     .map(|l| format!(":{}:{}", l.line(), l.column()))
                     .unwrap_or_default();
-                anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", strip_location(&e.to_string()))
+                let message = strip_location(&e.to_string());
+                anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", terminal_safe(&message))
             })?
         };
         resolve(root, raw, text, overrides)

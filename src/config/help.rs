@@ -15,6 +15,7 @@
 use super::CONFIG_FILE;
 use super::locate::{Step, position};
 use crate::content::frontmatter::Date;
+use crate::diagnostics::terminal_safe;
 use crate::model::lang::{Lang, is_kebab_slug};
 use anyhow::{Result, bail};
 use serde::Deserialize;
@@ -462,6 +463,8 @@ impl Locator<'_> {
         let loc = pos
             .map(|p| format!(":{}:{}", p.line, p.column))
             .unwrap_or_default();
+        // The message quotes the file, which may hold escape sequences a terminal would obey.
+        let message = terminal_safe(message);
         anyhow::anyhow!("{CONFIG_FILE}{loc}: `{setting}`: {message}")
     }
 }
@@ -606,6 +609,13 @@ help:
         let err = error(&no_sources);
         assert!(err.contains("`help.services[0].sources`"), "{err}");
         assert!(err.contains("official or reputable source"), "{err}");
+    }
+
+    #[test]
+    fn quoted_settings_cannot_drive_the_terminal() {
+        let err = error(&SERVICE.replace("\"1-800-891-4416\"", "\"1-800\\u001b[2J\""));
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+        assert!(err.contains("1-800␛[2J"), "{err}");
     }
 
     #[test]
