@@ -1,8 +1,16 @@
 //! Stage 0, configuration: `handbook.yaml` and the command's overrides in, a [`Config`] out.
 //!
 //! Site configuration: `handbook.yaml` as written (`RawConfig`, which rejects unknown keys) is
-//! resolved once into a validated [`Config`] that later stages trust without re-checking.
+//! resolved once into a validated [`Config`] that later stages trust without re-checking. The
+//! `help:` settings (crisis and support services) are resolved in `config/help.rs`; problems
+//! found after serde has read the file are located in it by `config/locate.rs`.
 
+mod help;
+mod locate;
+
+pub use help::{Country, Help, Phone, Service, Source, Texts};
+
+use crate::diagnostics::terminal_safe;
 use crate::model::lang::Lang;
 use crate::model::url::BaseUrl;
 use anyhow::{Context, Result, bail};
@@ -23,6 +31,8 @@ struct RawConfig {
     default_language: Option<String>,
     theme: Option<String>,
     portable: Option<bool>,
+    /// Crisis and support services: the help page, the help line on every page.
+    help: Option<help::RawHelp>,
 }
 
 /// What the command line can override.
@@ -48,6 +58,8 @@ pub struct Config {
     pub drafts: bool,
     /// PDFs of the worksheets and print packs are part of the output (`build --pdf`).
     pub pdf: bool,
+    /// The help services; `None` when `help:` is left out (no help line, no service list).
+    pub help: Option<Help>,
 }
 
 impl Config {
@@ -55,31 +67,33 @@ impl Config {
     /// can be checked without it, so this fails at once instead of collecting diagnostics.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
-        let raw = if path.exists() {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read `{}`", path.display()))?;
-            // A byte-order mark (Windows editors) is not part of the YAML: with one, serde_yaml
-            // sees a second document and refuses the file.
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            if text.trim().is_empty() {
-                RawConfig::default()
-            } else {
-                serde_yaml::from_str(text).map_err(|e| {
-                    let loc = e
-                        .location()
-                        .map(|l| format!(":{}:{}", l.line(), l.column()))
-                        .unwrap_or_default();
-                    anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", strip_location(&e.to_string()))
-                })?
-            }
+        let file = if path.exists() {
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read `{}`", path.display()))?
         } else {
-            RawConfig::default()
+            String::new()
         };
-        resolve(root, raw, overrides)
+        // A byte-order mark (Windows editors) is not part of the YAML: with one, serde_yaml
+        // sees a second document and refuses the file.
+        let text = file.strip_prefix('\u{feff}').unwrap_or(&file);
+        let raw = if text.trim().is_empty() {
+            RawConfig::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|e| {
+                let loc = e
+                    .location()
+                    .map(|l| format!(":{}:{}", l.line(), l.column()))
+                    .unwrap_or_default();
+                let message = strip_location(&e.to_string());
+                anyhow::anyhow!("{CONFIG_FILE}{loc}: {}", terminal_safe(&message))
+            })?
+        };
+        resolve(root, raw, text, overrides)
     }
 }
 
-fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
+/// `text` is the file as read, for locating settings that fail validation.
+fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Config> {
     let codes = raw
         .languages
         .unwrap_or_else(|| vec!["en".into(), "hi".into()]);
@@ -127,6 +141,10 @@ fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
     if !crate::model::lang::is_kebab_slug(&theme) {
         bail!("{CONFIG_FILE}: `theme`: `{theme}` must be a folder name in kebab-case");
     }
+    let help = raw
+        .help
+        .map(|h| help::resolve(h, &languages, text))
+        .transpose()?;
     Ok(Config {
         root: root.to_path_buf(),
         titles,
@@ -137,6 +155,7 @@ fn resolve(root: &Path, raw: RawConfig, ov: &Overrides) -> Result<Config> {
         portable: ov.portable || raw.portable.unwrap_or(false),
         drafts: ov.drafts,
         pdf: ov.pdf,
+        help,
     })
 }
 

@@ -101,6 +101,32 @@ not-found-text = This page does not exist, or it has moved. Try the home page of
 footer-note = Written by volunteers. Text licensed under CC BY 4.0.
 footer-about = About this handbook
 
+# Help for a reader in distress. The help line at the foot of every page reads
+# "<help-line-lead> <words from handbook.yaml>: <service> <number> · <help page title>"; the
+# service, its number and the words before it come from `help:` in handbook.yaml.
+help-line-lead = Feeling overwhelmed?
+# Said before the service's name when handbook.yaml gives it no `line` of its own.
+help-line-offer = Someone can listen
+# The box on pages about feelings, the home page and the 404 page (printed on worksheets).
+help-box-label = Help if things feel too heavy
+help-box-lead = If this is weighing on you, you do not have to carry it alone.
+help-box-danger = In danger right now? Call
+help-box-more = What to do now, and how to help a friend:
+# Between two numbers of one service.
+help-or = or
+# The help page, above the page's own text.
+help-page-services = Call now
+help-service-hours = When
+help-service-languages = Languages
+help-service-website = Official website
+help-service-sources = Where these numbers come from
+help-service-checked = checked { $date }
+# Services of another country are grouped under this heading.
+help-in-country = If you are in { $country }
+# Country names, for the groups above: `country-` and the code used in handbook.yaml.
+country-IN = India
+country-PK = Pakistan
+
 date-long = { $day } { $month } { $year }
 month-1 = January
 month-2 = February

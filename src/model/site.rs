@@ -125,6 +125,7 @@ impl Site {
             diags.extend(problems);
             page.links = links;
         }
+        super::help::check(&site, diags);
         site
     }
 

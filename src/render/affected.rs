@@ -16,6 +16,7 @@
 
 use super::{Job, RELATED_COUNT};
 use crate::content::frontmatter::FrontMatter;
+use crate::model::help::help_key;
 use crate::model::lang::{Lang, PageKey, Place, Section};
 use crate::model::site::{Page, Site, TagIndex, link_target, related_rank_cmp, shared_tags};
 use crate::model::url::SitePath;
@@ -292,6 +293,10 @@ pub fn content_jobs(
             continue;
         }
         entry_changed.push((&c.page, now, c.before.as_ref()));
+        // Every page's help line links the help page and names it by its title.
+        if *key == help_key() && site.config.help.is_some() {
+            out.all = true;
+        }
         out.search.extend(site.config.languages.iter().cloned());
         let date_changed = now.map(|p| p.front.date) != c.before.as_ref().map(|b| b.front.date);
         if exists_changed || date_changed {

@@ -137,6 +137,8 @@ impl Renderer<'_> {
             search_href: l.href(from, &SitePath::of_place(lang, &Place::Search)),
             header_search: place != Some(&Place::Search),
             paper: self.paper.clone(),
+            help: self.help_view(lang, from),
+            help_box: false,
         }
     }
 

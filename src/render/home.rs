@@ -34,15 +34,18 @@ impl Renderer<'_> {
                 count_text: self.count_text(lang, s, self.site.entries(lang, s).len()),
             })
             .collect();
+        let mut chrome = self.chrome(
+            lang,
+            &path,
+            Some(&Place::Page(PageKey::Home)),
+            &title,
+            &description,
+            "page-home",
+        );
+        // The first thing a reader who arrives in distress sees.
+        chrome.help_box = true;
         HomeView {
-            chrome: self.chrome(
-                lang,
-                &path,
-                Some(&Place::Page(PageKey::Home)),
-                &title,
-                &description,
-                "page-home",
-            ),
+            chrome,
             title,
             intro_html: page.map(|p| self.body_html(p, &path)).unwrap_or_default(),
             sections,

@@ -31,6 +31,10 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "search-count",
     "section-*",
     "choose-language",
+    // Country names on the help page are looked up by the code in handbook.yaml.
+    "country-*",
+    "help-in-country",
+    "help-line-offer",
     "site-tagline",
     "site-title",
     // Tag names and anything else about a tag (`tag-<slug>-description`) are looked up by slug.

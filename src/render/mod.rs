@@ -5,8 +5,8 @@
 //! The site is a list of [`Job`]s, one per output file that depends on the model; this module
 //! holds that list and the dispatch. Each job has a module that prepares its typed view
 //! (`page.rs`, `section.rs`, `tags.rs`, `home.rs`, `root.rs`, `not_found.rs`,
-//! `print_pack.rs`, `feed.rs`, `sitemap.rs`, `search.rs`), with the frame every page shares in
-//! `chrome.rs`, entries and tag links in `lists.rs`, Markdown bodies in `body.rs`, and the one
+//! `print_pack.rs`, `feed.rs`, `sitemap.rs`, `search.rs`; the help page in `help.rs`), with the
+//! frame every page shares in `chrome.rs` (its help line also from `help.rs`), entries and tag links in `lists.rs`, Markdown bodies in `body.rs`, and the one
 //! write through a template in `renderer.rs`. Pages render in parallel; the result is sorted
 //! by path so output is identical for the same input.
 
@@ -15,6 +15,7 @@ mod body;
 mod chrome;
 mod feed;
 mod files;
+pub mod help;
 mod home;
 mod lists;
 pub mod messages;
@@ -229,7 +230,13 @@ impl Renderer<'_> {
             Job::NotFound => self.write(job, &self.not_found_view()),
             Job::Home(lang) => self.write(job, &self.home_view(lang)),
             Job::Section(lang, s) => self.write(job, &self.section_view(lang, *s)),
-            Job::Page(id) => self.write(job, &self.page_view(&self.site.pages[*id])),
+            Job::Page(id) => {
+                let page = &self.site.pages[*id];
+                match self.help_page_view(page) {
+                    Some(view) => self.render(help::HELP_TEMPLATE, &view, job.file(self.site)),
+                    None => self.write(job, &self.page_view(page)),
+                }
+            }
             Job::TagIndex(lang) => self.write(job, &self.tag_index_view(lang)),
             Job::Tag(lang, slug) => self.write(job, &self.tag_page_view(lang, slug)),
             Job::Sitemap => self.write(job, &self.sitemap_view()),

@@ -28,6 +28,10 @@ impl Renderer<'_> {
         for n in chrome.nav.iter_mut() {
             n.href = rooted_from(&n.href, &self.linker.base.path);
         }
+        if let Some(help) = chrome.help.as_mut() {
+            help.href = rooted_from(&help.href, &self.linker.base.path);
+        }
+        chrome.help_box = true;
         for s in chrome.switcher.iter_mut() {
             s.href = rooted_from(&s.href, &self.linker.base.path);
             // A missing page has no translation to miss: the link goes to that language's

@@ -3,6 +3,7 @@
 
 use super::Renderer;
 use super::views::{Crumb, PageView, SourceView};
+use crate::model::help::wants_help_box;
 use crate::model::lang::{PageKey, Place, Section};
 use crate::model::site::Page;
 use crate::model::url::SitePath;
@@ -18,7 +19,7 @@ impl Renderer<'_> {
             Some(s) => format!("page-entry page-{}", s.slug()),
             None => "page-standalone".into(),
         };
-        let chrome = self.chrome(
+        let mut chrome = self.chrome(
             lang,
             &page.path,
             Some(&Place::Page(page.key.clone())),
@@ -26,6 +27,7 @@ impl Renderer<'_> {
             &page.front.summary,
             &body_class,
         );
+        chrome.help_box = wants_help_box(page);
         let mut breadcrumbs = vec![Crumb {
             label: self.t(lang, "nav-home"),
             href: chrome.home_href.clone(),

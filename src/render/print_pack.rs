@@ -6,6 +6,7 @@
 use super::body::{Scope, sheet_id};
 use super::views::{PackSheet, PrintPackView, PrintView};
 use super::{Diagnostics, Job, Renderer, Theme, theme_files};
+use crate::model::help::wants_help_box;
 use crate::model::lang::{Lang, PageKey, Place, Section};
 use crate::model::site::Site;
 use crate::model::url::SitePath;
@@ -110,6 +111,7 @@ impl Renderer<'_> {
                     .origin
                     .is_some()
                     .then(|| self.linker.absolute(&p.path)),
+                help_box: wants_help_box(p),
             })
             .collect();
         PrintPackView {

@@ -4,6 +4,7 @@
 
 use super::Purpose;
 use super::templates::{Theme, tera_error_chain};
+use crate::content::frontmatter::Date;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Arg, I18n};
 use crate::model::lang::{Lang, Section};
@@ -128,21 +129,23 @@ impl<'a> Renderer<'a> {
     /// A page's date as ISO (`2025-01-15`) and as the reader of `lang` reads it.
     pub(super) fn date(&self, lang: &Lang, page: &Page) -> (Option<String>, Option<String>) {
         match page.front.date {
-            Some(d) => {
-                let month = self.t(lang, &format!("month-{}", d.month));
-                let shown = self.t_args(
-                    lang,
-                    "date-long",
-                    &[
-                        ("day", Arg::Num(d.day as f64)),
-                        ("month", Arg::Str(&month)),
-                        ("year", Arg::Str(&d.year.to_string())),
-                    ],
-                );
-                (Some(d.iso()), Some(shown))
-            }
+            Some(d) => (Some(d.iso()), Some(self.date_text(lang, d))),
             None => (None, None),
         }
+    }
+
+    /// A date as the reader of `lang` reads it (`15 January 2025`).
+    pub(super) fn date_text(&self, lang: &Lang, d: Date) -> String {
+        let month = self.t(lang, &format!("month-{}", d.month));
+        self.t_args(
+            lang,
+            "date-long",
+            &[
+                ("day", Arg::Num(d.day as f64)),
+                ("month", Arg::Str(&month)),
+                ("year", Arg::Str(&d.year.to_string())),
+            ],
+        )
     }
 
     /// "12 tips", in the plural form of `lang`.

@@ -4,6 +4,7 @@
 
 use super::Renderer;
 use super::views::{Alternate, RootLanguage, RootView};
+use crate::model::help::help_key;
 use crate::model::lang::PageKey;
 use crate::model::url::SitePath;
 
@@ -57,6 +58,12 @@ impl Renderer<'_> {
                     },
                     tagline: self.t(l, "site-tagline"),
                     choose: self.t(l, "choose-language"),
+                    help: self.help_view(l, from).map(|mut h| {
+                        if rooted {
+                            h.href = self.linker.rooted(&SitePath::of_page(l, &help_key()));
+                        }
+                        h
+                    }),
                 }
             })
             .collect()

@@ -37,6 +37,10 @@ pub struct Chrome {
     /// CSS paper size (`A4`) forced with `@page { size }`: set only in the copy of the site
     /// that `build --pdf` prints, so a reader's own print dialog keeps its paper choice.
     pub paper: Option<String>,
+    /// The help line in the footer; `None` when the site configures no help services.
+    pub help: Option<HelpView>,
+    /// Whether the page shows the help box (pages about feelings, the home page, 404).
+    pub help_box: bool,
 }
 
 /// What a printable page (a worksheet, a print pack) shows around its content.
@@ -193,6 +197,8 @@ pub struct PackSheet {
     pub href: String,
     /// Public address of the worksheet's own page, for its printed footer.
     pub url: Option<String>,
+    /// The sheet asks how the reader feels: it carries the help box, on paper too.
+    pub help_box: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -268,6 +274,8 @@ pub struct RootLanguage {
     pub tagline: String,
     /// "Choose your language", in this language.
     pub choose: String,
+    /// The help line in this language, for the root page's footer.
+    pub help: Option<HelpView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -368,4 +376,75 @@ pub struct SitemapUrl {
     pub loc: String,
     /// The page's date (`2025-01-15`), when it has one.
     pub lastmod: Option<String>,
+}
+
+/// The help line of every page and the help box of pages about feelings (`help:` in
+/// `handbook.yaml`): the featured service, the country's emergency number and the help page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelpView {
+    /// The help page of this language.
+    pub href: String,
+    /// Its title ("Help now"): the link's text.
+    pub title: String,
+    /// Its public address, printed in the help box of a worksheet; `None` without an origin.
+    pub url: Option<String>,
+    /// The words before the featured service's name ("Free help, day and night").
+    pub offer: String,
+    pub featured: ServiceView,
+    /// The first emergency number of the site's country, unless it is the featured service.
+    pub emergency: Option<ServiceView>,
+}
+
+/// A crisis or support service, in the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    /// The service's id in `handbook.yaml` (`tele-manas`), for styling and tests.
+    pub id: String,
+    pub name: String,
+    pub phones: Vec<PhoneView>,
+    pub hours: String,
+    pub languages: Option<String>,
+    pub what: String,
+    /// The official website.
+    pub url: Option<String>,
+    pub emergency: bool,
+    pub sources: Vec<ServiceSource>,
+}
+
+/// A phone number as written, and the `tel:` link that dials it (digits only).
+#[derive(Debug, Clone, Serialize)]
+pub struct PhoneView {
+    pub shown: String,
+    pub href: String,
+}
+
+/// Where a service's facts come from, and when they were checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceSource {
+    pub name: String,
+    pub url: String,
+    pub checked_iso: String,
+    /// The date as the reader of the page reads it.
+    pub checked: String,
+}
+
+/// Services of another country, under their own heading on the help page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceGroup {
+    /// The country code, lower case (`pk`), for an id.
+    pub country: String,
+    /// "If you are in Pakistan".
+    pub heading: String,
+    pub services: Vec<ServiceView>,
+}
+
+/// The help page (`/<lang>/help/`, `help.html`): the page's own text and the services.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelpPageView {
+    #[serde(flatten)]
+    pub page: PageView,
+    /// The services of the site's country, emergency numbers first.
+    pub services: Vec<ServiceView>,
+    /// Services of other countries, one group per country, in the order configured.
+    pub elsewhere: Vec<ServiceGroup>,
 }

@@ -4,7 +4,7 @@
 //! name a tip or worksheet by its title, the public-services page giving official addresses
 //! and dated sources, and the whole handbook building without a single error or warning.
 
-use handbook::config::Overrides;
+use handbook::config::{Config, Overrides};
 use handbook::model::lang::{Lang, PageKey, Section};
 use handbook::model::site::{LinkDest, Page, Site};
 use handbook::pipeline;
@@ -331,45 +331,57 @@ fn links_that_name_a_tip_or_worksheet_use_its_title() {
     );
 }
 
-/// The help services data (docs/help-services.yaml) and the help page prose must agree: every
-/// number the service list will render as a `tel:` link is on both help pages, every service
-/// says what it is in both languages, and no number is there without a dated source.
+/// The help services configured in `handbook.yaml` (`help:`) and the help page prose must
+/// agree: every number the service list renders as a `tel:` link is on both help pages, every
+/// service has its texts in both languages, and every service cites at least one source with
+/// the date it was checked (the config refuses a service without one; this guards the
+/// handbook's own list against being emptied).
 #[test]
 fn help_services_are_sourced_and_on_both_help_pages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("docs/help-services.yaml")).unwrap();
-    let data: serde_yaml::Value = serde_yaml::from_str(&text).expect("valid YAML");
-    let services = data["services"].as_sequence().expect("a `services` list");
-    assert!(!services.is_empty());
-    for lang in ["en", "hi"] {
-        let help = std::fs::read_to_string(root.join(format!("content/{lang}/help.md"))).unwrap();
-        for s in services {
-            let id = s["id"].as_str().expect("an id");
-            for field in ["name", "hours", "what"] {
-                let v = s[field][lang].as_str().unwrap_or_default();
-                assert!(!v.trim().is_empty(), "{id}: `{field}` has no {lang} text");
-            }
-            for phone in s["phones"].as_sequence().expect("phones") {
-                let phone = phone.as_str().expect("a phone number as text");
+    let config = Config::load(root, &Overrides::default()).expect("the configuration loads");
+    let help = config.help.as_ref().expect("`help:` in handbook.yaml");
+    assert!(!help.services.is_empty());
+    for code in ["en", "hi"] {
+        let l = lang(code);
+        let page = std::fs::read_to_string(root.join(format!("content/{code}/help.md"))).unwrap();
+        for s in &help.services {
+            for (field, text) in [("name", &s.name), ("hours", &s.hours), ("what", &s.what)] {
                 assert!(
-                    help.contains(&format!("**{phone}**")),
-                    "{id}: {phone} is not on content/{lang}/help.md"
+                    !text.get(&l).trim().is_empty(),
+                    "{}: `{field}` has no {code} text",
+                    s.id
+                );
+            }
+            for phone in &s.phones {
+                assert!(
+                    page.contains(&format!("**{}**", phone.shown)),
+                    "{}: {} is not on content/{code}/help.md",
+                    s.id,
+                    phone.shown
                 );
             }
         }
     }
-    for s in services {
-        let id = s["id"].as_str().unwrap();
-        let sources = s["sources"].as_sequence().map(Vec::as_slice).unwrap_or(&[]);
-        assert!(!sources.is_empty(), "{id}: no source");
-        for src in sources {
-            let url = src["url"].as_str().unwrap_or_default();
-            assert!(url.starts_with("https://"), "{id}: source URL {url:?}");
+    for s in &help.services {
+        assert!(!s.sources.is_empty(), "{}: no source", s.id);
+        for src in &s.sources {
             assert!(
-                !src["checked"].is_null(),
-                "{id}: source {url} has no `checked` date"
+                src.url.starts_with("https://"),
+                "{}: source URL {:?}",
+                s.id,
+                src.url
             );
         }
+    }
+    // The numbers the issue names, confirmed by the sources above.
+    let phones: Vec<&str> = help
+        .services
+        .iter()
+        .flat_map(|s| s.phones.iter().map(|p| p.shown.as_str()))
+        .collect();
+    for n in ["14416", "1-800-891-4416", "112"] {
+        assert!(phones.contains(&n), "{n} is not configured: {phones:?}");
     }
 }
 

@@ -125,8 +125,12 @@ fn one_slug_in_two_sections_builds_two_pages() {
 fn theme_markup() -> (BTreeSet<String>, Vec<String>) {
     let dir = repo_root().join("themes/default/templates");
     let (mut names, mut scripts) = (BTreeSet::new(), Vec::new());
-    for entry in std::fs::read_dir(dir).expect("theme templates") {
-        let html = read(entry.expect("readable").path());
+    // Partials (`templates/partials/`) included.
+    let files = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("theme templates"));
+    for entry in files.filter(|e| e.file_type().is_file()) {
+        let html = read(entry.path());
         for tag in start_tags(&html) {
             if tag.name == "script" && tag.attr("src").is_none() && !tag.text.trim().is_empty() {
                 scripts.push(tag.text.trim().to_string());

@@ -12,6 +12,7 @@ mod corpus;
 mod corpus_gen;
 mod errors;
 mod hardening;
+mod help;
 mod hostile;
 mod html_tags;
 mod links;

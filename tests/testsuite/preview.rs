@@ -335,3 +335,32 @@ fn related_lists_follow_every_edit() {
         h.assert_fresh(&format!("step {step} ({rel})"));
     }
 }
+
+/// Issue 17: every page's help line names the help page by its title, so editing that title
+/// (or a tag that puts a page's help box in) renders what a full build would.
+#[test]
+fn help_line_and_box_follow_edits_of_the_help_page_and_of_tags() {
+    let dir = copy_fixture("help");
+    let mut h = Harness::start(dir.path());
+    h.assert_fresh("start");
+    let help = "content/hi/help.md";
+    let text = h.read(help).replace("अभी मदद चाहिए", "मदद अभी");
+    h.change(&[(help, Some(&text))]);
+    assert!(
+        h.served("hi/tips/learn-a-skill/index.html")
+            .unwrap()
+            .contains(">मदद अभी</a></p>")
+    );
+    h.assert_fresh("a help page title edit");
+    let tip = "content/en/tips/learn-a-skill.md";
+    let text = h
+        .read(tip)
+        .replace("tags: [growth]", "tags: [growth, feelings]");
+    h.change(&[(tip, Some(&text))]);
+    assert!(
+        h.served("en/tips/learn-a-skill/index.html")
+            .unwrap()
+            .contains("class=\"help-box\"")
+    );
+    h.assert_fresh("a page tagged feelings");
+}

@@ -59,7 +59,7 @@ const SINGULAR = { stories: 'story', guidance: 'guidance', tips: 'tip', workshee
 
 /**
  * One page of every kind in `lang`: home, each section list, an entry of each section, about,
- * the tag index, a tag page, search, and the print pack when the build has one.
+ * the help page, the tag index, a tag page, search, and the print pack when the build has one.
  * @returns {{ type: string, lang: string, path: string }[]}
  */
 export function languagePages(dir, lang) {
@@ -73,6 +73,7 @@ export function languagePages(dir, lang) {
     pages.push({ type: 'print pack', lang, path: `${lang}/worksheets/print/` });
   }
   if (fs.existsSync(at('about/index.html'))) pages.push({ type: 'about', lang, path: `${lang}/about/` });
+  if (fs.existsSync(at('help/index.html'))) pages.push({ type: 'help', lang, path: `${lang}/help/` });
   pages.push({ type: 'tag index', lang, path: `${lang}/tags/` });
   pages.push({ type: 'tag', lang, path: `${lang}/tags/${firstSubdir(at('tags'))}/` });
   pages.push({ type: 'search', lang, path: `${lang}/search/` });

@@ -31,8 +31,11 @@ function themeMarkup() {
   const theme = path.join(REPO_ROOT, 'themes', 'default');
   const tags = new Set(MARKDOWN_TAGS);
   const scripts = [];
-  for (const f of fs.readdirSync(path.join(theme, 'templates'))) {
-    const html = fs.readFileSync(path.join(theme, 'templates', f), 'utf8');
+  // Partials (templates/partials/) included.
+  for (const f of fs.readdirSync(path.join(theme, 'templates'), { recursive: true })) {
+    const file = path.join(theme, 'templates', f);
+    if (!fs.statSync(file).isFile()) continue;
+    const html = fs.readFileSync(file, 'utf8');
     for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g)) tags.add(m[1].toLowerCase());
     for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(m[1].trim());
   }

@@ -6,6 +6,8 @@
 // - the Hindi PDFs embed the bundled Noto Sans Devanagari, never a Type 3 font;
 // - the pack is the cover with the contents plus every worksheet, each starting on a fresh
 //   page, so its page count is the sum of its parts plus the cover.
+// - the worksheets that ask how the reader feels (tagged `feelings`) print the help box on
+//   their first page, Tele-MANAS's number included, alone and in the pack (issue 17).
 // Also: the Print button is revealed by its script and opens the print dialog, and
 // `handbook build --pdf` end to end on tests/fixtures/print (PDFs written, A4, linked).
 
@@ -24,6 +26,9 @@ const ORIGIN = 'https://example.org/handbook/';
 const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures', 'print');
 const FORMATS = ['A4', 'Letter'];
 const MAX_PAGES = 2;
+/** The worksheets that ask how the reader feels, and the number their help box prints. */
+const FEELINGS_SHEETS = ['after-rejection-reflection', 'weekly-goals-tracker', 'interview-post-mortem', 'money-runway'];
+const HELPLINE = '14416';
 
 /** poppler-utils, or a reason to skip (a failure under CI=true). */
 function popplerMissing() {
@@ -120,8 +125,11 @@ describe('worksheets on paper', () => {
       const errors = collectErrors(page, { ignore: ['net::ERR_ABORTED'] });
       const sheets = await worksheets(page, lang);
       assert.ok(sheets.length >= 5, `expected the handbook's worksheets, found ${sheets.length}`);
+      const boxed = [];
       for (const sheet of sheets) {
         await page.goto(sheet.url);
+        const helpBox = (await page.locator('.help-box').count()) > 0;
+        if (helpBox) boxed.push(sheet.slug);
         const forbidden = await chromeTexts(page);
         assert.ok(forbidden.length >= 8, `chrome texts of ${sheet.slug}: ${forbidden}`);
         for (const format of FORMATS) {
@@ -140,6 +148,12 @@ describe('worksheets on paper', () => {
             assert.ok(p.includes(`${ORIGIN}${lang}/worksheets/${sheet.slug}/`), `${lang}/${sheet.slug} page ${n}: no URL`);
             assert.ok(p.includes(`${n}/${pages}`), `${lang}/${sheet.slug} page ${n}: no page number`);
           }
+          // The help box prints, on the first page.
+          if (helpBox) {
+            const first = squash(pageText(file, 1));
+            assert.ok(first.includes(HELPLINE), `${lang}/${sheet.slug} (${format}): no ${HELPLINE} on page 1`);
+            assert.ok(first.includes('112'), `${lang}/${sheet.slug} (${format}): no 112 on page 1`);
+          }
           if (lang === 'hi') {
             const fonts = run('pdffonts', [file]);
             assert.match(fonts, /NotoSansDevanagari-Regular/, `${sheet.slug}: bundled font not embedded\n${fonts}`);
@@ -147,6 +161,7 @@ describe('worksheets on paper', () => {
           }
         }
       }
+      assert.deepEqual(boxed.sort(), [...FEELINGS_SHEETS].sort(), `${lang}: worksheets with the help box`);
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -185,6 +200,9 @@ describe('worksheets on paper', () => {
           );
           const first = squash(pageText(pack, at + 1));
           assert.ok(first.includes(squash(s.title)), `${lang} (${format}): "${s.title}" does not start page ${at + 1}`);
+          if (FEELINGS_SHEETS.includes(s.slug)) {
+            assert.ok(first.includes(HELPLINE), `${lang} (${format}): "${s.title}" in the pack: no ${HELPLINE} on its first page`);
+          }
           at += parts[i];
         });
         assert.equal(total, cover + parts.reduce((a, b) => a + b, 0), `${lang} (${format}): pages of the pack`);
