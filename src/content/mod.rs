@@ -2,7 +2,9 @@
 //! discovery (stage 1) and parsing (stage 2).
 
 pub mod assets;
+pub mod bilingual;
 pub mod discover;
 pub mod frontmatter;
 pub mod markdown;
 pub mod parse;
+pub mod worksheet;

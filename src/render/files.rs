@@ -82,7 +82,9 @@ impl Generated {
         files.insert(SITEMAP_FILE.into());
         files.insert(".nojekyll".into());
         if site.config.pdf {
-            files.extend(printables(site).into_iter().map(|p| p.pdf.file()));
+            for paper in crate::model::lang::Paper::ALL {
+                files.extend(printables(site, paper).into_iter().map(|p| p.pdf.file()));
+            }
         }
         let mut folders: HashSet<String> = HashSet::new();
         for f in &files {
