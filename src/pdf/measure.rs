@@ -17,8 +17,11 @@ use crate::render::Measure;
 /// The id of the marker at the end of a page's text in the first print.
 pub const END_MARKER: &str = "print-end";
 
-/// The bottom page margin of the print CSS (`@page { margin: … 14mm }`).
-const BOTTOM_MARGIN_MM: f64 = 14.0;
+/// The top and bottom page margins of the print CSS (`@page { margin: 15mm 15mm 14mm }`).
+/// Chromium writes a destination's height as if the page had no top margin: the top of the
+/// text block is at the page's full height, so the room under a point is its height less
+/// both margins.
+const MARGINS_MM: f64 = 15.0 + 14.0;
 const MM_PER_PT: f64 = 25.4 / 72.0;
 
 /// Pages and room left of a PDF printed with the end marker; `None` when the file does not
@@ -44,7 +47,7 @@ pub fn measure(pdf: &[u8]) -> Option<Measure> {
     let y: f64 = words.next()?.trim_end_matches(']').parse().ok()?;
     let index = pages.iter().position(|&p| p == page)?;
     let room_mm = if index + 1 == pages.len() {
-        (y * MM_PER_PT - BOTTOM_MARGIN_MM).max(0.0)
+        (y * MM_PER_PT - MARGINS_MM).max(0.0)
     } else {
         0.0
     };
@@ -115,7 +118,8 @@ mod tests {
     #[test]
     fn reads_pages_and_the_marker_position() {
         // The structure Chromium writes, trimmed: a page tree with a nested node, and the
-        // marker on the last page, 100 pt (35.3 mm) above the bottom edge.
+        // marker on the last page, 100 pt (35.3 mm) up from where the page would end without its
+        // top margin.
         let pdf = b"%PDF-1.4\n1 0 obj\n<</Type /Catalog\n/Pages 9 0 R\n/Dests 10 0 R>>\nendobj\n\
             2 0 obj\n<</Type /Page\n/Parent 9 0 R>>\nendobj\n\
             3 0 obj\n<</Type /Page\n/Parent 8 0 R>>\nendobj\n\
@@ -125,7 +129,7 @@ mod tests {
         let m = measure(pdf).unwrap();
         assert_eq!(m.pages, 2);
         assert!(
-            (m.room_mm - (100.0 * MM_PER_PT - 14.0)).abs() < 1e-9,
+            (m.room_mm - (100.0 * MM_PER_PT - 29.0)).abs() < 1e-9,
             "{m:?}"
         );
         // The marker on an earlier page leaves no room on the last.
