@@ -148,8 +148,10 @@ mod tests {
                 assert!(generated.clashes_with(path), "{path}");
             }
         }
-        for p in printables(&site) {
-            assert!(generated.files.contains(&p.pdf.file()), "{}", p.pdf.file());
+        for paper in crate::model::lang::Paper::ALL {
+            for p in printables(&site, paper) {
+                assert!(generated.files.contains(&p.pdf.file()), "{}", p.pdf.file());
+            }
         }
         for a in &assets {
             assert!(!generated.clashes_with(a), "{a}");
