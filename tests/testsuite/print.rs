@@ -203,13 +203,23 @@ fn issue_20_printed_address_bilingual_sheets_and_packs() {
         "@bottom-left { content: \"https://print.example.org/hb/en/worksheets/first-sheet/\\00000AText: CC BY 4.0"
     ));
     assert!(sheet.contains("href=\"/en/worksheets/first-sheet/bilingual/\""));
+    // The fixture's translation is not built like its source: one after the other.
     let bilingual = read(out.join("hi/worksheets/first-sheet/bilingual/index.html"));
-    assert!(bilingual.contains("<span class=\"ws-alt\" lang=\"en\">"), "{bilingual}");
+    assert!(
+        bilingual.contains("<div class=\"ws-second\" lang=\"en\">"),
+        "{bilingual}"
+    );
     assert!(bilingual.contains("<html lang=\"hi\""));
     // The language switcher leads to the other language's bilingual sheet.
     assert!(bilingual.contains("href=\"/en/worksheets/first-sheet/bilingual/\" hreflang=\"en\""));
 
     let real = build_ok(repo_root(), &[]);
+    let bilingual = read(real.join("hi/worksheets/money-runway/bilingual/index.html"));
+    assert!(
+        bilingual.contains("<span class=\"ws-alt\" lang=\"en\">"),
+        "{bilingual}"
+    );
+    assert!(!bilingual.contains("ws-second"));
     let money = read(real.join("en/tags/money/index.html"));
     assert!(money.contains("href=\"/en/tags/money/print/\""), "{money}");
     let pack = read(real.join("en/tags/money/print/index.html"));
@@ -225,7 +235,9 @@ fn issue_20_printed_address_bilingual_sheets_and_packs() {
     let guide = read(real.join("en/workshop-guide/index.html"));
     assert!(guide.contains("href=\"/en/worksheets/print/workshop/\""));
     let workshop = read(real.join("hi/worksheets/print/workshop/index.html"));
-    let first = workshop.find("id=\"ws-after-rejection-reflection\"").unwrap();
+    let first = workshop
+        .find("id=\"ws-after-rejection-reflection\"")
+        .unwrap();
     let second = workshop.find("id=\"ws-interview-post-mortem\"").unwrap();
     assert!(first < second);
     // Without a measuring print every worksheet is given two pages: 3, 5, 7 …
@@ -250,14 +262,20 @@ fn issue_20_column_markers_set_widths_and_a_typo_is_an_error_with_its_line() {
     let lines = read(&page).lines().count();
     std::fs::write(
         &page,
-        format!("{}\n| Who | When {{dat}} |\n|---|---|\n|  |  |\n", read(&page)),
+        format!(
+            "{}\n| Who | When {{dat}} |\n|---|---|\n|  |  |\n",
+            read(&page)
+        ),
     )
     .unwrap();
     let o = handbook(site.path(), &["build", "--out", "public2"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains(&format!("content/en/worksheets/second-sheet.md:{}", lines + 2)),
+        err.contains(&format!(
+            "content/en/worksheets/second-sheet.md:{}",
+            lines + 2
+        )),
         "{err}"
     );
     assert!(err.contains("`{dat}` is not a column marker"), "{err}");
@@ -281,5 +299,8 @@ fn issue_20_print_url_and_workshop_are_checked() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("`guide: guide` is not a page"), "{err}");
-    assert!(err.contains("the worksheet `no-such-sheet` does not exist"), "{err}");
+    assert!(
+        err.contains("the worksheet `no-such-sheet` does not exist"),
+        "{err}"
+    );
 }
