@@ -61,7 +61,7 @@ impl Diagnostic {
     }
 
     fn location(&self) -> String {
-        let file = self.file.to_string_lossy().replace('\\', "/");
+        let file = terminal_safe(&self.file.to_string_lossy().replace('\\', "/")).into_owned();
         match (self.line, self.column) {
             (0, _) => file,
             (l, 0) => format!("{file}:{l}"),
@@ -75,9 +75,14 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = terminal_safe(&self.message);
         match &self.field {
-            Some(f) => format!("{sev}: {}: `{f}`: {}", self.location(), self.message),
-            None => format!("{sev}: {}: {}", self.location(), self.message),
+            Some(f) => format!(
+                "{sev}: {}: `{}`: {message}",
+                self.location(),
+                terminal_safe(f)
+            ),
+            None => format!("{sev}: {}: {message}", self.location()),
         }
     }
 
@@ -87,7 +92,8 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = format!("file={}", escape_property(&self.file.to_string_lossy()));
+        let file = terminal_safe(&self.file.to_string_lossy()).into_owned();
+        let mut props = format!("file={}", escape_property(&file));
         if self.line > 0 {
             props.push_str(&format!(",line={}", self.line));
         }
@@ -98,8 +104,38 @@ impl Diagnostic {
             Some(f) => format!("`{f}`: {}", self.message),
             None => self.message.clone(),
         };
-        format!("::{sev} {props}::{}", escape_data(&msg))
+        format!("::{sev} {props}::{}", escape_data(&terminal_safe(&msg)))
     }
+}
+
+/// Text quoted from content, made safe to print: a terminal obeys escape sequences, so a
+/// title or a file name holding one could retitle the window, clear the screen or hide
+/// other lines. Control characters (other than newline) and bidirectional controls become
+/// visible symbols (`␛`), exactly as `check`'s source snippets show them (annotate-snippets'
+/// normalisation, the one rustc uses); the C1 controls it leaves, which some terminals also
+/// obey (U+009B starts a sequence like ESC `[`), become U+FFFD.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !s.chars().any(risky) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let shown = annotate_snippets::normalize_untrusted_str(s);
+    std::borrow::Cow::Owned(
+        shown
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 fn escape_data(s: &str) -> String {
@@ -187,5 +223,28 @@ mod tests {
         );
         let w = Diagnostic::warning("a,b.md", 0, "50%\nnext");
         assert_eq!(w.github(), "::warning file=a%2Cb.md::50%25%0Anext");
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown_not_obeyed() {
+        let d = Diagnostic::error(
+            "a\u{1b}[2J.md",
+            4,
+            "`\u{1b}]0;PWNED\u{7}\u{9b}2J\u{202e}x`\tok",
+        )
+        .field("tags\u{1b}");
+        let (human, github) = (d.human(), d.github());
+        for text in [&human, &github] {
+            assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+        }
+        assert_eq!(
+            human,
+            "error: a␛[2J.md:4: `tags␛`: `␛]0;PWNED␇\u{FFFD}2J\u{FFFD}x`    ok"
+        );
+        assert!(github.contains("::`tags␛`: `␛]0;PWNED␇"), "{github}");
+        assert!(matches!(
+            terminal_safe("plain, नमस्ते\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -5,6 +5,7 @@ use clap::Parser;
 use handbook::cli::{Cli, Command};
 use handbook::cmd;
 use handbook::diagnostics::Diagnostics;
+use handbook::{err, errln};
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: a build allocates and frees millions of small
@@ -14,6 +15,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM or SIGHUP (a closed terminal): a build in progress removes its
+    // half-written folder and lock first. 130 is the shell's status for Ctrl-C. Without a
+    // handler (it cannot be installed) the default stop applies, and the next build cleans up.
+    let _ = ctrlc::set_handler(|| {
+        handbook::output::interrupted();
+        std::process::exit(130);
+    });
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args, cli.quiet),
         Command::Check(args) => cmd::check::run(&cli.root, args, cli.quiet),
@@ -25,14 +33,14 @@ fn main() -> ExitCode {
         Err(err) if err.is::<cmd::Reported>() => ExitCode::FAILURE,
         Err(err) => {
             if let Some(diags) = err.downcast_ref::<Diagnostics>() {
-                eprintln!("{diags}");
-                eprintln!("handbook: nothing was written; fix the problems above and run again");
+                errln!("{diags}");
+                errln!("handbook: nothing was written; fix the problems above and run again");
             } else {
-                eprint!("error: {err}");
+                err!("error: {err}");
                 for cause in err.chain().skip(1) {
-                    eprint!(": {cause}");
+                    err!(": {cause}");
                 }
-                eprintln!();
+                errln!();
             }
             ExitCode::FAILURE
         }

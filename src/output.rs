@@ -4,13 +4,21 @@
 //! folder beside the target and swapped in only when every file is written, so a failed build
 //! leaves the previous output exactly as it was. A marker file tells a previous build's output
 //! apart from a folder of the user's, which is never deleted.
+//!
+//! One build at a time writes an output: a build holds an advisory lock on a file beside it
+//! (`.<name>.handbook-lock`), and a second build is told that another is running. Holding the
+//! lock also means that every staging folder of this output found beside it belongs to a build
+//! that is gone (killed, or the machine stopped), whatever its process id, so the build removes
+//! them. A build that is stopped by Ctrl-C or SIGTERM removes its own ([`interrupted`]).
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::fs::File;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock, RwLockWriteGuard};
 
 /// Written into every output folder; only folders holding it are ever replaced.
 pub const MARKER: &str = ".handbook-output";
@@ -117,6 +125,165 @@ fn safe_rel(path: &str) -> Result<&str> {
     Ok(path)
 }
 
+/// What a build would leave behind if it were stopped now: its staging folders, the lock
+/// file, a temporary copy for printing. Writers hold it shared while they write, so that
+/// [`interrupted`], which holds it alone, never removes a folder a writer is filling.
+static LEFTOVERS: RwLock<Vec<PathBuf>> = RwLock::new(Vec::new());
+/// Set once the process is being stopped: no file is written after that.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+fn leftovers() -> RwLockWriteGuard<'static, Vec<PathBuf>> {
+    LEFTOVERS.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes `path` (a folder or a file) if the process is stopped before the guard is dropped.
+#[must_use = "the path is only removed on interrupt while the guard lives"]
+pub struct RemoveOnInterrupt(PathBuf);
+
+pub fn remove_on_interrupt(path: &Path) -> RemoveOnInterrupt {
+    leftovers().push(path.to_path_buf());
+    RemoveOnInterrupt(path.to_path_buf())
+}
+
+impl Drop for RemoveOnInterrupt {
+    fn drop(&mut self) {
+        leftovers().retain(|p| p != &self.0);
+    }
+}
+
+/// Called when the process is asked to stop (Ctrl-C, SIGTERM): waits for files being written
+/// and for a swap in progress to finish, then removes every staging folder, temporary copy
+/// and lock file of this process. The caller exits right after.
+pub fn interrupted() {
+    let mut paths = leftovers();
+    STOPPING.store(true, Ordering::SeqCst);
+    for path in paths.drain(..) {
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// The advisory lock that lets one build at a time write an output folder: an exclusive lock
+/// (`flock` on Unix, `LockFileEx` on Windows, through the standard library) on
+/// `.<name>.handbook-lock` beside it, holding the owner's process id for the message a second
+/// build shows. The file is removed when the build ends, while it is still locked; a build
+/// that locked a file that was removed meanwhile finds out and locks the new one.
+struct OutputLock {
+    path: PathBuf,
+    _file: File,
+}
+
+impl OutputLock {
+    /// Locks the output `name` in `parent`; `pending` is the list of [`LEFTOVERS`], held by
+    /// the caller, where the lock file is put so that an interrupt removes it.
+    fn acquire(parent: &Path, name: &str, pending: &mut Vec<PathBuf>) -> Result<OutputLock> {
+        let path = parent.join(format!(".{name}.handbook-lock"));
+        loop {
+            let mut file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .with_context(|| format!("cannot open the lock file `{}`", path.display()))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let owner = std::fs::read_to_string(&path).unwrap_or_default();
+                    let owner = match owner.trim() {
+                        pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
+                            format!(" (process {pid})")
+                        }
+                        _ => String::new(),
+                    };
+                    bail!(
+                        "another `handbook build`{owner} is writing `{}` now; wait for it to finish, or build into another folder with --out",
+                        parent.join(name).display()
+                    );
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock `{}`", path.display()));
+                }
+            }
+            if !same_file(&file, &path) {
+                continue;
+            }
+            pending.push(path.clone());
+            let _ = file.set_len(0);
+            let _ = write!(file, "{}", std::process::id());
+            return Ok(OutputLock { path, _file: file });
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked (the file is closed after this), so a build waiting to
+        // lock it sees that it is gone. Windows cannot remove an open file: it stays.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Whether the open `file` is still the one at `path` (not removed or replaced since).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, _: &Path) -> bool {
+    // The lock file is never removed where open files cannot be.
+    true
+}
+
+/// Staging folders of the output `name` left by builds that are gone: `.<name>.handbook-new-N`
+/// and `.<name>.handbook-old-N` for any process id N. Only called with the lock held.
+fn remove_leftovers(parent: &Path, name: &str, out: &Path) -> Result<()> {
+    let mut new = Vec::new();
+    let mut old = Vec::new();
+    for entry in std::fs::read_dir(parent)
+        .with_context(|| format!("cannot read `{}`", parent.display()))?
+        .flatten()
+    {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        for (kind, list) in [("new", &mut new), ("old", &mut old)] {
+            let pid = file_name.strip_prefix(&format!(".{name}.handbook-{kind}-"));
+            if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+                list.push(entry.path());
+            }
+        }
+    }
+    // Stopped in the middle of a swap, after the previous output was moved aside and before
+    // the new one took its place: the previous output goes back.
+    if !out.exists()
+        && let Some(previous) = old.iter().find(|p| p.join(MARKER).is_file())
+    {
+        std::fs::rename(previous, out).with_context(|| {
+            format!(
+                "cannot put the previous output `{}` back",
+                previous.display()
+            )
+        })?;
+    }
+    for leftover in new.iter().chain(&old).filter(|p| p.exists()) {
+        std::fs::remove_dir_all(leftover).with_context(|| {
+            format!(
+                "cannot remove `{}`, left by a build that was stopped",
+                leftover.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// A build being written: files go into a fresh folder beside `out` as they are rendered
 /// (so the whole site never has to be in memory at once), and [`Staging::commit`] swaps it in.
 /// Dropped without a commit (an error anywhere), the new folder is removed and `out` is left
@@ -140,6 +307,8 @@ pub struct Staging {
     bytes: AtomicU64,
     reused: AtomicUsize,
     committed: bool,
+    /// Released (and its file removed) when the build ends, after the folders are settled.
+    lock: OutputLock,
 }
 
 /// What a committed [`Staging`] wrote.
@@ -167,17 +336,26 @@ impl Staging {
             .context("the output folder has no name")?
             .to_string_lossy()
             .into_owned();
+        // Everything this build leaves beside the output is made and listed for an interrupt
+        // in one step, so a stop that comes in between can neither miss nor race it.
+        let mut pending = leftovers();
+        if STOPPING.load(Ordering::SeqCst) {
+            bail!("the build was stopped");
+        }
+        let lock = OutputLock::acquire(&parent, &name, &mut pending)?;
         let pid = std::process::id();
         let tmp = parent.join(format!(".{name}.handbook-new-{pid}"));
         let old = parent.join(format!(".{name}.handbook-old-{pid}"));
-        for leftover in [&tmp, &old] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover)
-                    .with_context(|| format!("cannot remove `{}`", leftover.display()))?;
-            }
+        let made = remove_leftovers(&parent, &name, &out).and_then(|()| {
+            std::fs::create_dir_all(&tmp)
+                .with_context(|| format!("cannot create `{}`", tmp.display()))
+        });
+        if let Err(e) = made {
+            pending.retain(|p| p != &lock.path);
+            return Err(e);
         }
-        std::fs::create_dir_all(&tmp)
-            .with_context(|| format!("cannot create `{}`", tmp.display()))?;
+        pending.push(tmp.clone());
+        drop(pending);
         let reuse_previous = out.join(MARKER).is_file();
         Ok(Staging {
             out,
@@ -189,12 +367,18 @@ impl Staging {
             bytes: AtomicU64::new(0),
             reused: AtomicUsize::new(0),
             committed: false,
+            lock,
         })
     }
 
     /// Writes one file into the new folder; safe to call from many threads at once.
     pub fn put(&self, f: &OutputFile) -> Result<()> {
         safe_rel(&f.path)?;
+        // Shared with other writers; an interrupt waits for it before removing the folder.
+        let _writing = LEFTOVERS.read().unwrap_or_else(|e| e.into_inner());
+        if STOPPING.load(Ordering::SeqCst) {
+            bail!("the build was stopped");
+        }
         if let Some((dir, _)) = f.path.rsplit_once('/') {
             let made = self.dirs.lock().is_ok_and(|dirs| dirs.contains(dir));
             if !made {
@@ -242,25 +426,36 @@ impl Staging {
         )
         .context("cannot write the output marker")?;
         let (out, tmp, old) = (&self.out, &self.tmp, &self.old);
-        if out.exists() {
-            std::fs::rename(out, old).with_context(|| {
-                format!("cannot move the previous output `{}` aside", out.display())
-            })?;
-        }
-        if let Err(e) = std::fs::rename(tmp, out) {
-            // Put the previous output back so the user is never left with nothing.
-            if old.exists() {
-                let _ = std::fs::rename(old, out);
+        {
+            // An interrupt waits for the swap: it never finds the output moved aside.
+            let mut pending = leftovers();
+            if STOPPING.load(Ordering::SeqCst) {
+                bail!("the build was stopped");
             }
-            return Err(e)
-                .with_context(|| format!("cannot move the new output into `{}`", out.display()));
+            if out.exists() {
+                pending.push(old.clone());
+                std::fs::rename(out, old).with_context(|| {
+                    format!("cannot move the previous output `{}` aside", out.display())
+                })?;
+            }
+            if let Err(e) = std::fs::rename(tmp, out) {
+                // Put the previous output back so the user is never left with nothing.
+                if old.exists() {
+                    let _ = std::fs::rename(old, out);
+                }
+                return Err(e).with_context(|| {
+                    format!("cannot move the new output into `{}`", out.display())
+                });
+            }
+            pending.retain(|p| p != tmp);
+            self.committed = true;
         }
-        self.committed = true;
         if old.exists() {
             std::fs::remove_dir_all(old).with_context(|| {
                 format!("cannot remove the previous output `{}`", old.display())
             })?;
         }
+        leftovers().retain(|p| p != old);
         Ok(WriteStats {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
@@ -274,6 +469,7 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
+        leftovers().retain(|p| p != &self.tmp && p != &self.old && p != &self.lock.path);
     }
 }
 
@@ -334,5 +530,44 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers.len(), 3, "{leftovers:?}");
+    }
+
+    #[test]
+    fn one_build_at_a_time_and_leftovers_of_any_pid_go() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("content")).unwrap();
+        let out = site.path().join("public");
+        write_atomic(
+            site.path(),
+            &out,
+            &[OutputFile::new("a.txt", b"1".to_vec())],
+        )
+        .unwrap();
+        // A build killed in the middle of writing, another in the middle of its swap (the
+        // previous output moved aside, the new one not yet in place).
+        let stale_new = site.path().join(".public.handbook-new-999999");
+        std::fs::create_dir_all(stale_new.join("x")).unwrap();
+        let stale_old = site.path().join(".public.handbook-old-123");
+        std::fs::rename(&out, &stale_old).unwrap();
+        let unrelated = site.path().join(".public.handbook-new-12x");
+        std::fs::create_dir(&unrelated).unwrap();
+        let first = Staging::begin(site.path(), &out).unwrap();
+        assert!(!stale_new.exists() && !stale_old.exists() && unrelated.exists());
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"1", "put back");
+        let second = Staging::begin(site.path(), &out).err().unwrap().to_string();
+        assert!(
+            second.contains(&format!(
+                "another `handbook build` (process {}) is writing",
+                std::process::id()
+            )),
+            "{second}"
+        );
+        first.put(&OutputFile::new("b.txt", b"2".to_vec())).unwrap();
+        first.commit().unwrap();
+        assert!(!site.path().join(".public.handbook-lock").exists());
+        assert!(
+            Staging::begin(site.path(), &out).is_ok(),
+            "the lock is released"
+        );
     }
 }

@@ -6,6 +6,7 @@
 use crate::config::Overrides;
 use crate::pdf::Progress;
 use crate::pipeline;
+use crate::{errln, outln};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 parallel,
                 paper,
                 measuring,
-            } => eprintln!(
+            } => errln!(
                 "{} {total} PDFs ({}) with {}, {parallel} at a time…",
                 if measuring {
                     "Measuring: printing"
@@ -72,7 +73,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 let pages = pages.map_or(String::new(), |n| {
                     format!(", {n} page{}", if n == 1 { "" } else { "s" })
                 });
-                eprintln!(
+                errln!(
                     "  [{done:>width$}/{total}] {pdf} ({:.1} s{pages})",
                     elapsed.as_secs_f64(),
                     width = total.to_string().len()
@@ -82,7 +83,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     };
     let report = pipeline::build(root, &overrides, &out, &progress)?;
     for w in &report.warnings.0 {
-        eprintln!("{}", w.human());
+        errln!("{}", w.human());
     }
     if !quiet {
         let total: usize = report.pages.values().sum();
@@ -95,7 +96,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             0 => String::new(),
             n => format!(", {n} unchanged"),
         };
-        println!(
+        outln!(
             "Built {total} pages ({}){pdfs} into {} in {:.2} s ({} files, {:.1} MB{unchanged})",
             super::per_language(&report.pages),
             report.out.display(),

@@ -7,6 +7,7 @@ use crate::config::Overrides;
 use crate::diagnostics::{Severity, snippets};
 use crate::model::site::counts;
 use crate::pipeline;
+use crate::{err, errln, out, outln};
 use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -55,19 +56,19 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     match args.format {
         Format::Github => {
             for d in &diags.0 {
-                println!("{}", d.github());
+                outln!("{}", d.github());
             }
             if !quiet {
-                eprintln!("handbook check: {}", snippets::summary(diags));
+                errln!("handbook check: {}", snippets::summary(diags));
             }
         }
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", snippets::render(diags, root, color));
+            out!("{}", snippets::render(diags, root, color));
             if !quiet || !diags.0.is_empty() {
                 let missing = translations::missing_by_language(&report.site);
                 let missing = super::per_language(missing.iter().map(|(l, f)| (l, f.len())));
-                println!(
+                outln!(
                     "handbook check: {} ({} pages: {}){}",
                     snippets::summary(diags),
                     report.site.pages.len(),
@@ -88,8 +89,8 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         let table = translations::render(&translations::status(&report.site));
         // In a GitHub log the annotations stay alone on standard output.
         match args.format {
-            Format::Human => print!("\n{table}"),
-            Format::Github => eprint!("\n{table}"),
+            Format::Human => out!("\n{table}"),
+            Format::Github => err!("\n{table}"),
         }
     }
     if diags.has_errors() {

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod new;
 pub mod serve;
 

@@ -4,7 +4,8 @@
 use crate::config::{Config, Overrides};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::I18n;
-use crate::model::lang::{Section, is_kebab_slug};
+use crate::model::lang::{NEW_RESERVED_SLUGS, Section, is_kebab_slug, slug_problem};
+use crate::outln;
 use crate::scaffold;
 use anyhow::{Result, bail};
 use std::path::Path;
@@ -29,14 +30,23 @@ fn parse_section(s: &str) -> Result<Section, String> {
         .ok_or_else(|| format!("`{s}` is not a section: use stories, guidance, tips or worksheets"))
 }
 
+/// A slug that every later step accepts: `check` (kebab-case, no name the site uses, no
+/// Windows device name, not too long), so `new` never writes a page that fails later.
 fn parse_slug(s: &str) -> Result<String, String> {
     let s = s.strip_suffix(".md").unwrap_or(s);
-    if is_kebab_slug(s) {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
+    if !is_kebab_slug(s) {
+        return Err(format!(
             "`{s}` is not a valid slug: use lowercase ASCII letters, digits and single hyphens, such as `seek-feedback`"
-        ))
+        ));
+    }
+    if NEW_RESERVED_SLUGS.contains(&s) {
+        return Err(format!(
+            "`{s}` is a name the site uses for its own pages (such as /<lang>/worksheets/print/ or /<lang>/search/); choose another slug"
+        ));
+    }
+    match slug_problem(s) {
+        Some(problem) => Err(problem),
+        None => Ok(s.to_string()),
     }
 }
 
@@ -62,9 +72,9 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     scaffold::write(root, &files)?;
     if !quiet {
         for f in &files {
-            println!("Created {}", f.rel.to_string_lossy().replace('\\', "/"));
+            outln!("Created {}", f.rel.to_string_lossy().replace('\\', "/"));
         }
-        println!(
+        outln!(
             "Next: replace every `TODO:` (preview with `handbook serve`), then run `handbook check`."
         );
     }

@@ -4,6 +4,7 @@
 use crate::config::Overrides;
 use crate::diagnostics::Severity;
 use crate::serve::{self, Event, Options};
+use crate::{errln, outln};
 use anyhow::Result;
 use std::net::IpAddr;
 use std::path::Path;
@@ -40,7 +41,19 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
     };
     let open = args.open;
     let exposed = !args.bind.is_loopback();
-    let report = move |event: Event<'_>| match event {
+    let report = move |event: Event<'_>| {
+        print_event(event, quiet, open, exposed);
+        // Nobody reads the log any more (`handbook serve | head -3`): the preview stops, as
+        // documented in `console`, instead of serving on with nowhere to say what it does.
+        if super::console::stdout_closed() {
+            std::process::exit(0);
+        }
+    };
+    serve::run(&options, Arc::new(report))
+}
+
+fn print_event(event: Event<'_>, quiet: bool, open: bool, exposed: bool) {
+    match event {
         Event::Ready {
             url,
             pages,
@@ -48,24 +61,22 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
             elapsed,
         } => {
             if !quiet {
-                println!(
+                outln!(
                     "Built {} pages ({}, {files} files) in memory in {:.2} s",
                     pages.values().sum::<usize>(),
                     super::per_language(pages),
                     elapsed.as_secs_f64()
                 );
-                println!("Serving {url}");
-                println!(
-                    "Watching content/, themes/, i18n/ and handbook.yaml; press Ctrl-C to stop"
-                );
+                outln!("Serving {url}");
+                outln!("Watching content/, themes/, i18n/ and handbook.yaml; press Ctrl-C to stop");
             }
             if exposed {
-                eprintln!(
+                errln!(
                     "warning: listening on {url} and every address of this computer: anyone on your network can see the preview"
                 );
             }
             if open && let Err(e) = serve::open_browser(&url) {
-                eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+                errln!("warning: cannot open a browser ({e}); open {url} yourself");
             }
         }
         Event::Rebuilt(update) => {
@@ -76,7 +87,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                     .map(|p| p.to_string_lossy().replace('\\', "/"))
                     .collect();
                 let t = update.timings;
-                println!(
+                outln!(
                     "Rebuilt {} ({} page{} in {} ms: parse {}, model {}, render {})",
                     if what.is_empty() {
                         "the site".to_string()
@@ -95,15 +106,15 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         Event::Problems(problems) => {
             if problems.0.is_empty() {
                 if !quiet {
-                    println!("All problems are fixed");
+                    outln!("All problems are fixed");
                 }
             } else {
                 for d in &problems.0 {
                     if !quiet || d.severity == Severity::Error {
-                        eprintln!("{}", d.human());
+                        errln!("{}", d.human());
                     }
                 }
-                eprintln!(
+                errln!(
                     "The preview keeps the last good version of the pages with problems; fix them and it updates"
                 );
             }
@@ -111,15 +122,14 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         Event::Indexed { langs, elapsed } => {
             if !quiet {
                 let langs: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
-                println!(
+                outln!(
                     "Search index ({}) updated in {} ms",
                     langs.join(", "),
                     elapsed.as_millis()
                 );
             }
         }
-    };
-    serve::run(&options, Arc::new(report))
+    }
 }
 
 /// Milliseconds, with a decimal below 10.

@@ -6,7 +6,7 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::lang::{
-    Lang, PageKey, RESERVED_SLUGS, Section, is_kebab_slug, reserved_in_section,
+    Lang, PageKey, RESERVED_SLUGS, Section, is_kebab_slug, reserved_in_section, slug_problem,
 };
 use crate::model::url::SitePath;
 use anyhow::{Result, bail};
@@ -179,7 +179,7 @@ fn classify(parts: &[String]) -> Result<PageKey, String> {
     let stem = |name: &str| name.strip_suffix(".md").unwrap_or(name).to_string();
     let check_slug = |slug: &str| {
         if is_kebab_slug(slug) {
-            Ok(())
+            slug_problem(slug).map_or(Ok(()), Err)
         } else {
             Err(format!(
                 "the file name `{slug}.md` is not a valid slug: use lowercase ASCII letters, digits and single hyphens (for example `seek-feedback.md`), in every language"
@@ -284,5 +284,16 @@ mod tests {
                 .contains("print pack")
         );
         assert!(classify(&parts("tips/print.md")).is_ok());
+        assert!(
+            classify(&parts("tips/con.md"))
+                .unwrap_err()
+                .contains("Windows")
+        );
+        let long = format!("tips/{}.md", "a".repeat(101));
+        assert!(
+            classify(&parts(&long))
+                .unwrap_err()
+                .contains("limited to 100")
+        );
     }
 }

@@ -200,11 +200,118 @@ fn key_lines(yaml: &str) -> BTreeMap<String, usize> {
     lines
 }
 
+/// Front matter holds a title, a summary, tags and a few short fields; this is far more than
+/// any page needs, and keeps what the YAML parser is given small.
+pub const MAX_FRONT_MATTER_BYTES: usize = 32 * 1024;
+
+/// Front matter needs two levels (`source:` and its `name:`); ten leaves room for any way of
+/// writing them. The YAML parser takes time quadratic in the nesting depth (100,000 levels of
+/// `[` took 40 s), so deeper front matter is refused before it is parsed.
+pub const MAX_FRONT_MATTER_DEPTH: usize = 10;
+
+/// Refuses front matter that is too large or too deeply nested to hand to the YAML parser.
+fn check_bounds(yaml: &str, rel: &Path) -> Result<(), Vec<Diagnostic>> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(vec![Diagnostic::error(
+            rel,
+            1,
+            format!(
+                "the front matter is {} KB; it is limited to {} KB (a title, a summary, tags and a few short fields): move long text into the page body",
+                yaml.len().div_ceil(1024),
+                MAX_FRONT_MATTER_BYTES / 1024
+            ),
+        )]);
+    }
+    if let Some((line, column)) = too_deep(yaml, MAX_FRONT_MATTER_DEPTH) {
+        return Err(vec![
+            Diagnostic::error(
+                rel,
+                line + 1,
+                format!(
+                    "the front matter is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep here; its fields need at most two (`source:` and `name:`)"
+                ),
+            )
+            .column(column),
+        ]);
+    }
+    Ok(())
+}
+
+/// Where `yaml` first nests deeper than `max` levels, as a 1-based (line in the YAML,
+/// column), in one pass over the text. It counts block levels (each deeper indentation and
+/// each `- ` or `? ` entry opened on a line) plus flow levels (`[`, `{`), skipping quoted
+/// strings and comments. It may count a bracket inside plain text as a level, never the other
+/// way round, so it bounds what the parser sees. Hand-written: the point is to run before any
+/// YAML parser.
+fn too_deep(yaml: &str, max: usize) -> Option<(usize, usize)> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    for (n, line) in yaml.lines().enumerate() {
+        let mut block = indents.len();
+        if quote.is_none() && flow == 0 {
+            let rest = line.trim_start_matches(' ');
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            let indent = line.len() - rest.len();
+            while indents.last().is_some_and(|&top| top > indent) {
+                indents.pop();
+            }
+            if indents.last() != Some(&indent) {
+                indents.push(indent);
+            }
+            block = indents.len();
+        }
+        let mut token_start = true;
+        let mut escaped = false;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match quote {
+                Some('"') if escaped => escaped = false,
+                Some('"') if c == '\\' => escaped = true,
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if token_start => quote = Some(c),
+                    '#' if token_start => break,
+                    '[' | '{' if flow > 0 || token_start => flow += 1,
+                    ']' | '}' => flow = flow.saturating_sub(1),
+                    '-' | '?' | ':'
+                        if flow == 0
+                            && token_start
+                            && chars.peek().is_none_or(|(_, next)| *next == ' ') =>
+                    {
+                        block += 1
+                    }
+                    _ => {}
+                },
+            }
+            if block + flow > max {
+                return Some((n + 1, i + 1));
+            }
+            token_start =
+                quote.is_none() && (c == ' ' || c == '\t' || (flow > 0 && "[{,".contains(c)));
+        }
+    }
+    None
+}
+
+/// Characters that may not appear in any front-matter text: control characters other than
+/// tab and newline (an escape sequence could rewrite a terminal, and XML forbids most of
+/// them, so one would make a feed ill-formed) and the two non-characters XML also forbids.
+fn forbidden_char(s: &str) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|&(_, c)| {
+        (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+    })
+}
+
 fn parse_front_matter(
     yaml: &str,
     rel: &Path,
     req: Requirements,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
+    check_bounds(yaml, rel)?;
     let lines = key_lines(yaml);
     let line_of = |field: &str| lines.get(field).copied().unwrap_or(1);
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
@@ -219,6 +326,37 @@ fn parse_front_matter(
         }
     };
     let mut errors = Vec::new();
+    let texts = [
+        ("title", raw.title.as_deref()),
+        ("summary", raw.summary.as_deref()),
+        ("date", raw.date.as_deref()),
+        ("source", raw.source.as_ref().map(|s| s.name.as_str())),
+        ("source", raw.source.as_ref().and_then(|s| s.url.as_deref())),
+    ];
+    let tag_texts = raw
+        .tags
+        .iter()
+        .flatten()
+        .map(|t| ("tags", Some(t.as_str())));
+    for (field, text) in texts.into_iter().chain(tag_texts) {
+        if let Some((at, c)) = text.and_then(forbidden_char) {
+            errors.push(
+                Diagnostic::error(
+                    rel,
+                    line_of(field),
+                    format!(
+                        "contains the control character U+{:04X} (character {} of the text); delete it (it often comes with text copied from a terminal or a word processor)",
+                        c as u32,
+                        at + 1
+                    ),
+                )
+                .field(field),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut required = |name: &str, value: Option<String>| match value {
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),
         Some(_) => {
@@ -460,6 +598,55 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((bad[0].line, bad[0].column), (2, 9));
+    }
+
+    #[test]
+    fn deep_or_huge_front_matter_is_refused_before_parsing() {
+        let deep = format!("---\ntitle: {}\n---\n", "[".repeat(30_000));
+        let start = std::time::Instant::now();
+        let e = parse(&deep).unwrap_err();
+        assert!(start.elapsed().as_millis() < 500, "{:?}", start.elapsed());
+        assert!(e[0].message.contains("nested more than 10 levels"), "{e:?}");
+        assert_eq!((e[0].line, e[0].column), (2, 17));
+        let blocks: String = (0..40)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
+        let e = parse(&format!("---\ntitle: a\nsummary: b\ntags:\n{blocks}---\n")).unwrap_err();
+        assert!(e[0].message.contains("nested"), "{e:?}");
+        let dashes = format!("---\ntags: {}x\n---\n", "- ".repeat(50));
+        assert!(parse(&dashes).unwrap_err()[0].message.contains("nested"));
+        let huge = format!("---\ntitle: a\nsummary: {}\n---\n", "x".repeat(40_000));
+        assert!(
+            parse(&huge).unwrap_err()[0]
+                .message
+                .contains("limited to 32 KB")
+        );
+        // What real pages write stays well inside the bounds, brackets in text included.
+        for ok in [
+            "---\ntitle: \"[[[[[[[[[[[[ quoted\"\nsummary: '{{{{{{{{{{{{'\ntags: [a, b]\nsource: { name: x, url: \"https://x\" }\n---\n",
+            "---\ntitle: a # [[[[[[[[[[[[[[[[ comment\nsummary: b\ntags:\n  - a\n  - b\nsource:\n  name: x\n---\n",
+        ] {
+            assert!(parse(ok).is_ok(), "{ok}: {:?}", parse(ok).err());
+        }
+    }
+
+    #[test]
+    fn control_characters_are_errors_with_field_and_line() {
+        let e =
+            parse("---\ntitle: \"a \\e b\"\nsummary: \"ok\\tfine\"\ntags: [x, \"\\x9b\"]\n---\n")
+                .unwrap_err();
+        let found: Vec<_> = e
+            .iter()
+            .map(|d| {
+                (
+                    d.field.as_deref().unwrap(),
+                    d.line,
+                    d.message.contains("U+001B") || d.message.contains("U+009B"),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("title", 2, true), ("tags", 4, true)]);
+        assert!(parse("---\ntitle: \"a\\r\"\nsummary: b\ntags: [x]\n---\n").is_err());
     }
 
     #[test]

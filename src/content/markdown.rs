@@ -11,6 +11,7 @@
 //! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
+use super::heading_attrs::{heading_attribute_problems, is_safe_class, is_safe_id};
 use super::worksheet::{
     Column, Writing, colgroup_html, parse_writing, split_column_marker, writing_html,
 };
@@ -45,6 +46,8 @@ pub struct LinkRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
+    /// 1-based byte column of what is wrong, 0 when the whole line is.
+    pub column: usize,
     pub message: String,
 }
 
@@ -119,7 +122,7 @@ impl Plain {
 /// Where a link destination points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
-    /// `https://…`, `http://…`, `mailto:…`
+    /// `https://…`, `http://…`, `mailto:…`, `tel:…`
     External,
     /// `#anchor` on the same page
     Anchor,
@@ -134,7 +137,9 @@ pub enum LinkTarget {
 pub fn classify_link(dest: &str) -> LinkTarget {
     let d = dest.trim();
     let lower = d.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    if ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
     {
         LinkTarget::External
     } else if d.starts_with('#') {
@@ -207,13 +212,33 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     let mut in_code = false;
     let mut in_head = false;
     // The text of a table's header cell, for its column marker.
-    let mut head_cell: Option<(usize, String)> = None;
+    let mut head_cell: Option<(usize, usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level as u8, id.map(|i| i.to_string()), String::new()))
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let problems = heading_attribute_problems(
+                    &body[range.clone()],
+                    id.as_deref(),
+                    &classes,
+                    &attrs,
+                );
+                for (offset, message) in problems {
+                    let (line, column) = index.at(range.start + offset);
+                    out.problems.push(Problem {
+                        line: line + body_offset,
+                        column,
+                        message,
+                    });
+                }
+                let explicit = id.filter(|i| is_safe_id(i)).map(|i| i.to_string());
+                heading = Some((level as u8, explicit, String::new()))
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
@@ -240,6 +265,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 {
                     out.problems.push(Problem {
                         line,
+                        column: 0,
                         message: "image has no alt text: write a short description inside the brackets, `![what the image shows](file.png)`".into(),
                     });
                 }
@@ -249,24 +275,34 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 match parse_writing(&info) {
                     Ok(Some(_)) => out.worksheet_blocks += 1,
                     Ok(None) => {}
-                    Err(message) => out.problems.push(Problem { line, message }),
+                    Err(message) => out.problems.push(Problem {
+                        line,
+                        column: 0,
+                        message,
+                    }),
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => in_head = false,
-            Event::Start(Tag::TableCell) if in_head => head_cell = Some((line, String::new())),
+            Event::Start(Tag::TableCell) if in_head => {
+                head_cell = Some((line, column, String::new()))
+            }
             Event::End(TagEnd::TableCell) => {
-                if let Some((line, text)) = head_cell.take()
+                if let Some((line, column, text)) = head_cell.take()
                     && let Err(message) = split_column_marker(&text)
                 {
-                    out.problems.push(Problem { line, message });
+                    out.problems.push(Problem {
+                        line,
+                        column,
+                        message,
+                    });
                 }
                 plain.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = head_cell.as_mut() {
+                if let Some((_, _, text)) = head_cell.as_mut() {
                     text.push_str(&t);
                 }
                 if let Some((_, _, text)) = heading.as_mut() {
@@ -297,13 +333,15 @@ fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
         LinkTarget::Anchor | LinkTarget::Relative => out.links.push(LinkRef { dest: dest.to_string(), line, column }),
         LinkTarget::SiteAbsolute => out.problems.push(Problem {
             line,
+            column,
             message: format!(
                 "link `{dest}` starts with `/`, which breaks when the site lives under a subpath; link to the Markdown file with a relative path, such as `../tips/seek-feedback.md`"
             ),
         }),
         LinkTarget::Unsafe(scheme) => out.problems.push(Problem {
             line,
-            message: format!("link `{dest}` uses the `{scheme}` scheme; only https, http, mailto and relative links are allowed"),
+            column,
+            message: format!("link `{dest}` uses the `{scheme}` scheme; only https, http, mailto, tel and relative links are allowed"),
         }),
     }
 }
@@ -404,7 +442,7 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                         level,
                         id: _,
                         classes,
-                        attrs,
+                        attrs: _,
                     } => {
                         let id = ctx
                             .heading_ids
@@ -412,11 +450,13 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                             .cloned()
                             .unwrap_or_else(|| format!("h-{heading_n}"));
                         heading_n += 1;
+                        // Only the checked id and safe classes reach the page; other
+                        // attributes are refused by `scan` and never written.
                         events.push(Event::Start(Tag::Heading {
                             level: shift_heading(level, ctx.heading_offset),
                             id: Some(id.into()),
-                            classes,
-                            attrs,
+                            classes: classes.into_iter().filter(|c| is_safe_class(c)).collect(),
+                            attrs: Vec::new(),
                         }));
                     }
                     Tag::Link {
@@ -694,6 +734,43 @@ mod tests {
         );
         assert!(h.contains("ws-check is-checked"));
         assert!(!h.contains("<input"));
+    }
+
+    #[test]
+    fn heading_attributes_are_ids_and_safe_classes_only() {
+        let md =
+            "# Title {#t .note}\n\n## Focus me {onfocus=alert(1) tabindex=0}\n\n### Bad {#x .c}\n";
+        let h = html(md);
+        assert!(h.contains("<h1 id=\"t\" class=\"note\">Title</h1>"), "{h}");
+        assert!(!h.contains("onfocus") && !h.contains("tabindex"), "{h}");
+        let s = scan(md, 4);
+        let found: Vec<_> = s
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column, p.message.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (7, 14, "heading attribute `onfocus=alert(1)` is not allowed"),
+                (7, 31, "heading attribute `tabindex=0` is not allowed"),
+            ]
+        );
+        assert!(is_safe_id("इंटरव्यू-के-बाद") && is_safe_id("after_2"));
+        assert!(!is_safe_id("a\"b") && !is_safe_id("a<b") && !is_safe_id(""));
+        assert!(is_safe_class("ws-note_2") && !is_safe_class("a:b") && !is_safe_class("नोट"));
+    }
+
+    #[test]
+    fn tel_links_are_allowed_and_bad_schemes_point_at_the_link() {
+        let h = html("Call [14416](tel:14416).");
+        assert!(
+            h.contains("<a href=\"tel:14416\" rel=\"noopener\">14416</a>"),
+            "{h}"
+        );
+        let s = scan("Text, then [x](javascript:alert(1)).\n", 0);
+        assert_eq!((s.problems[0].line, s.problems[0].column), (1, 12));
+        assert!(s.problems[0].message.contains("tel"), "{:?}", s.problems);
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod assets;
 pub mod bilingual;
 pub mod discover;
 pub mod frontmatter;
+pub mod heading_attrs;
 pub mod markdown;
 pub mod parse;
+pub mod svg;
 pub mod worksheet;

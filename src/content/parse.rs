@@ -42,7 +42,10 @@ pub fn problems(p: &ParsedPage) -> Vec<Diagnostic> {
     p.scan
         .problems
         .iter()
-        .map(|problem| Diagnostic::error(&p.source.rel, problem.line, problem.message.clone()))
+        .map(|problem| {
+            Diagnostic::error(&p.source.rel, problem.line, problem.message.clone())
+                .column(problem.column)
+        })
         .collect()
 }
 

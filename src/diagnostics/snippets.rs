@@ -4,7 +4,7 @@
 //! (rendered by annotate-snippets, the library rustc's own messages use), then a summary.
 //! `check` prints this; `Diagnostic::human` stays the one-line form for `build`.
 
-use super::{Diagnostic, Diagnostics, Severity};
+use super::{Diagnostic, Diagnostics, Severity, terminal_safe};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ pub fn render(diags: &Diagnostics, root: &Path, color: bool) -> String {
         let file = &sorted[i].file;
         let group_len = sorted[i..].iter().take_while(|d| &d.file == file).count();
         let source = read_lossy(&root.join(file));
-        let path = display_path(file);
+        let path = terminal_safe(&display_path(file)).into_owned();
         let in_file = Diagnostics(
             sorted[i..i + group_len]
                 .iter()
@@ -77,6 +77,7 @@ fn group<'a>(d: &'a Diagnostic, path: &'a str, source: Option<&'a str>) -> Group
         Some(f) => format!("`{f}`: {}", d.message),
         None => d.message.clone(),
     };
+    let title = terminal_safe(&title).into_owned();
     let title = level.primary_title(title);
     let line_text = source.and_then(|s| match d.line {
         0 => None,
@@ -85,6 +86,10 @@ fn group<'a>(d: &'a Diagnostic, path: &'a str, source: Option<&'a str>) -> Group
     match line_text {
         Some(text) => {
             let span = underline(text, d.column);
+            // The line as it will be shown, with the span moved to match.
+            let shown = |end: usize| terminal_safe(&text[..end]).len();
+            let span = shown(span.start)..shown(span.end);
+            let text = terminal_safe(text);
             title.element(
                 Snippet::source(text)
                     .line_start(d.line)

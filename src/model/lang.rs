@@ -181,6 +181,58 @@ pub fn reserved_in_section(section: Section, slug: &str) -> bool {
 /// The print pack's folder inside `worksheets/`.
 pub const PRINT_PACK_SLUG: &str = "print";
 
+/// Slugs `handbook new` refuses in any section: every name the site gives its own pages and
+/// files (the section lists, tags, search, static files, the print pack, the search index,
+/// feeds, the sitemap, 404), and the help page every language has. Some would only clash in
+/// another section or at the language root, but a page may move there later, and a name
+/// the site uses is a confusing address for a page either way.
+pub const NEW_RESERVED_SLUGS: &[&str] = &[
+    "stories",
+    "guidance",
+    "tips",
+    "worksheets",
+    "tags",
+    "search",
+    "search-index",
+    "static",
+    "print",
+    "bilingual",
+    "help",
+    "index",
+    "atom",
+    "sitemap",
+    "404",
+];
+
+/// The longest slug: every file name made from one (`<slug>.md`, the worksheet PDF
+/// `<slug>-<lang>.pdf`) stays far below the 255-byte limit of common file systems, and the
+/// address stays short enough to share.
+pub const MAX_SLUG_BYTES: usize = 100;
+
+/// Names Windows keeps for devices, whatever the extension: `con.md` cannot even be checked
+/// out there.
+const WINDOWS_DEVICES: &[&str] = &["con", "prn", "aux", "nul"];
+
+/// Why a kebab-case `slug` cannot name a page on every system, or `None`.
+pub fn slug_problem(slug: &str) -> Option<String> {
+    let device = WINDOWS_DEVICES.contains(&slug)
+        || ["com", "lpt"].iter().any(|p| {
+            slug.strip_prefix(p)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+        });
+    if device {
+        return Some(format!(
+            "`{slug}` is a device name on Windows, so a file `{slug}.md` cannot be checked out there; choose another slug"
+        ));
+    }
+    (slug.len() > MAX_SLUG_BYTES).then(|| {
+        format!(
+            "the slug is {} characters long; slugs are limited to {MAX_SLUG_BYTES} so that every file made from them (such as the worksheet PDF) has a name file systems accept: choose a shorter one",
+            slug.len()
+        )
+    })
+}
+
 /// Slugs are ASCII kebab-case in every language so URLs stay shareable.
 pub fn is_kebab_slug(s: &str) -> bool {
     !s.is_empty()
@@ -214,5 +266,21 @@ mod tests {
         assert!(!is_kebab_slug("a--b"));
         assert!(!is_kebab_slug("-a"));
         assert!(!is_kebab_slug("a_b"));
+    }
+
+    #[test]
+    fn slugs_every_system_accepts() {
+        for bad in ["con", "nul", "aux", "prn", "com1", "lpt9", "com0"] {
+            assert!(slug_problem(bad).unwrap().contains("Windows"), "{bad}");
+        }
+        for ok in ["console", "com", "com10", "lpt", "null", "seek-feedback"] {
+            assert_eq!(slug_problem(ok), None, "{ok}");
+        }
+        assert!(slug_problem(&"a".repeat(MAX_SLUG_BYTES)).is_none());
+        assert!(
+            slug_problem(&"a".repeat(MAX_SLUG_BYTES + 1))
+                .unwrap()
+                .contains("shorter")
+        );
     }
 }

@@ -150,6 +150,7 @@ pub fn print(
         .prefix("handbook-pdf-")
         .tempdir()
         .context("cannot create a temporary folder for printing")?;
+    let _cleanup = output::remove_on_interrupt(scratch.path());
     let site = scratch.path().join("site");
     output::write_scratch(&site, copy)?;
     let parallel = std::thread::available_parallelism()

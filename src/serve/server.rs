@@ -1,24 +1,46 @@
 //! `serve`, HTTP: requests in, files of the in-memory site out.
 //!
-//! The preview's HTTP server: `std::net` with a thread per connection. A preview has one
-//! reader and a handful of connections, and needs only GET and HEAD of files held in memory
-//! plus one long-lived event stream per open tab; a thread per connection does exactly that
-//! without an async runtime or an HTTP crate, and keeps the path handling, which is the part
-//! that must be right, in plain sight.
+//! The preview's HTTP server, on hyper (HTTP/1.1) and a small tokio runtime of its own, as
+//! Zola's and mdBook's previews are built on hyper. The library does the protocol, keep-alive
+//! and the deadline for a whole request head; this file keeps the rules that must be right
+//! and in plain sight: what a request may reach, which clients are answered, and how many
+//! connections a client may hold.
 //!
-//! Files are looked up in memory by their path in the built site, so no request can reach the
-//! disk: `..` (plain or percent-encoded), encoded slashes and backslashes are refused before
-//! the lookup, and what the lookup can return is only what the build produced.
+//! - Files are looked up in memory by their path in the built site, so no request can reach
+//!   the disk: `..` (plain or percent-encoded), encoded slashes and backslashes are refused
+//!   before the lookup, and what the lookup can return is only what the build produced.
+//! - A request head must arrive whole within [`HEAD_DEADLINE`] (not per read: a client that
+//!   sends a byte every few seconds is cut off all the same), and a client holds at most
+//!   [`PER_CLIENT`] connections: a new one closes that client's oldest connection (never an
+//!   open page's event stream), so a flood of slow connections cannot keep a fresh request
+//!   out, and the flood costs a task each, not a thread.
+//! - The `Host` of a request must be the address the preview listens on or `localhost`: a
+//!   page elsewhere that points its own domain name at 127.0.0.1 (DNS rebinding) is refused
+//!   and cannot read the preview, drafts included.
+//! - Every answer carries the site's Content-Security-Policy (and `frame-ancestors 'none'`,
+//!   which a `<meta>` cannot say) and `X-Content-Type-Options: nosniff`.
 
 use super::reload::{self, EVENTS_PATH, Hub, PREFIX, SCRIPT, SCRIPT_PATH};
 use super::store::SiteFiles;
+use crate::html::CONTENT_SECURITY_POLICY;
 use crate::render::NOT_FOUND_FILE;
-use std::io::{self, BufRead, BufReader, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, combinators::BoxBody};
+use hyper::body::{Body, Frame, Incoming};
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::collections::{HashMap, VecDeque};
+use std::convert::Infallible;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::task::{Context, Poll};
 use std::thread::JoinHandle;
 use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
 
 /// What the server serves now; replaced piece by piece after each rebuild.
 pub struct Served {
@@ -31,7 +53,7 @@ pub struct Served {
     pub version: String,
 }
 
-/// State shared by the server threads and the rebuild loop.
+/// State shared by the server and the rebuild loop.
 pub struct Shared {
     pub served: RwLock<Served>,
     pub hub: Hub,
@@ -46,59 +68,45 @@ impl Shared {
     }
 }
 
-/// Connections served at once; more are closed at once (a preview has one reader).
-const MAX_CONNECTIONS: usize = 256;
-/// A keep-alive connection idle this long is closed.
-const IDLE: Duration = Duration::from_secs(30);
+/// A whole request head (request line and headers) must arrive within this, or the
+/// connection is closed. It also bounds how long an idle keep-alive connection stays open.
+pub const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// Connections one client (one address) may hold; a browser opens six per host, plus an
+/// event stream per open tab.
+pub const PER_CLIENT: usize = 64;
+/// Connections from all clients together; more are closed at once.
+const MAX_CONNECTIONS: usize = 512;
 /// An open event stream sends a comment this often, so a closed tab is noticed.
 const HEARTBEAT: Duration = Duration::from_secs(15);
-const MAX_HEAD_BYTES: usize = 16 * 1024;
 
 pub struct Server {
     addr: SocketAddr,
-    stop: Arc<AtomicBool>,
-    accept: Option<JoinHandle<()>>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl Server {
     /// Listens on `listener` and serves `shared` until [`Server::stop`] (or the process ends).
-    pub fn start(listener: TcpListener, shared: Arc<Shared>) -> io::Result<Server> {
+    pub fn start(listener: std::net::TcpListener, shared: Arc<Shared>) -> io::Result<Server> {
         let addr = listener.local_addr()?;
-        let stop = Arc::new(AtomicBool::new(false));
-        let active = Arc::new(AtomicUsize::new(0));
-        let stopping = stop.clone();
-        let accept = std::thread::Builder::new()
-            .name("serve-accept".into())
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("serve-http".into())
             .spawn(move || {
-                for stream in listener.incoming() {
-                    if stopping.load(Ordering::SeqCst) {
-                        break;
+                runtime.block_on(async move {
+                    if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
+                        accept_loop(listener, addr, shared, stopped).await;
                     }
-                    let Ok(stream) = stream else { continue };
-                    if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-                        let _ = stream.shutdown(Shutdown::Both);
-                        continue;
-                    }
-                    active.fetch_add(1, Ordering::SeqCst);
-                    let shared = shared.clone();
-                    let done = active.clone();
-                    let spawned =
-                        std::thread::Builder::new()
-                            .name("serve-conn".into())
-                            .spawn(move || {
-                                let _ = connection(stream, &shared);
-                                done.fetch_sub(1, Ordering::SeqCst);
-                            });
-                    if spawned.is_err() {
-                        // No thread for it: the stream was dropped with the closure.
-                        active.fetch_sub(1, Ordering::SeqCst);
-                    }
-                }
+                });
             })?;
         Ok(Server {
             addr,
-            stop,
-            accept: Some(accept),
+            stop: Some(stop),
+            thread: Some(thread),
         })
     }
 
@@ -106,221 +114,279 @@ impl Server {
         self.addr
     }
 
-    /// Stops accepting connections (open ones end on their own).
+    /// Stops accepting connections and closes the open ones.
     pub fn stop(mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-        if let Some(h) = self.accept.take() {
-            let _ = h.join();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
 
-/// A parsed request head.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Request {
-    pub method: String,
-    pub target: String,
-    pub keep_alive: bool,
+/// One open connection, as the per-client bound sees it.
+struct Conn {
+    id: u64,
+    /// Closes the connection.
+    close: Option<oneshot::Sender<()>>,
+    /// An open page's event stream: never the one closed for a newcomer.
+    streaming: Arc<AtomicBool>,
 }
 
-/// Reads one request head. `Ok(None)`: the client closed the connection.
-fn read_request<R: BufRead>(reader: &mut R) -> io::Result<Option<Result<Request, u16>>> {
-    let mut head = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
-    loop {
-        let mut line = Vec::new();
-        let limit = (MAX_HEAD_BYTES + 1 - head.len().min(MAX_HEAD_BYTES)) as u64;
-        let n = io::Read::take(&mut *reader, limit).read_until(b'\n', &mut line)?;
-        if n == 0 {
-            return Ok(if lines.is_empty() {
-                None
-            } else {
-                Some(Err(400))
-            });
+/// Every client's open connections, oldest first.
+#[derive(Default)]
+struct Clients {
+    by_ip: Mutex<HashMap<IpAddr, VecDeque<Conn>>>,
+    total: AtomicUsize,
+}
+
+impl Clients {
+    /// Registers a new connection from `ip`, closing that client's oldest other connection
+    /// when it already holds [`PER_CLIENT`]. `None`: the server is full.
+    fn admit(&self, ip: IpAddr, id: u64) -> Option<(oneshot::Receiver<()>, Arc<AtomicBool>)> {
+        if self.total.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            return None;
         }
-        head.extend_from_slice(&line);
-        if head.len() > MAX_HEAD_BYTES {
-            return Ok(Some(Err(431)));
-        }
-        let Ok(text) = String::from_utf8(line) else {
-            return Ok(Some(Err(400)));
-        };
-        let text = text.trim_end_matches(['\r', '\n']).to_string();
-        if text.is_empty() {
-            if lines.is_empty() {
-                continue; // Tolerated before a request line (RFC 9112 §2.2).
+        let mut by_ip = self.by_ip.lock().unwrap_or_else(|e| e.into_inner());
+        let conns = by_ip.entry(ip).or_default();
+        if conns.len() >= PER_CLIENT {
+            let oldest = conns
+                .iter()
+                .position(|c| !c.streaming.load(Ordering::SeqCst))?;
+            if let Some(mut c) = conns.remove(oldest)
+                && let Some(close) = c.close.take()
+            {
+                let _ = close.send(());
             }
-            break;
         }
-        lines.push(text);
+        let (close, closed) = oneshot::channel();
+        let streaming = Arc::new(AtomicBool::new(false));
+        conns.push_back(Conn {
+            id,
+            close: Some(close),
+            streaming: streaming.clone(),
+        });
+        self.total.fetch_add(1, Ordering::SeqCst);
+        Some((closed, streaming))
     }
-    Ok(Some(parse_head(&lines)))
-}
 
-fn parse_head(lines: &[String]) -> Result<Request, u16> {
-    let mut parts = lines[0].split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(400);
-    };
-    let mut keep_alive = match version {
-        "HTTP/1.1" => true,
-        "HTTP/1.0" => false,
-        _ => return Err(505),
-    };
-    for line in &lines[1..] {
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(400);
-        };
-        let value = value.trim().to_ascii_lowercase();
-        match name.to_ascii_lowercase().as_str() {
-            "connection" if value.contains("close") => keep_alive = false,
-            "connection" if value.contains("keep-alive") => keep_alive = true,
-            // A body is never expected; not reading it would break the next request.
-            "content-length" if value != "0" => keep_alive = false,
-            "transfer-encoding" => keep_alive = false,
-            _ => {}
-        }
-    }
-    Ok(Request {
-        method: method.to_string(),
-        target: target.to_string(),
-        keep_alive,
-    })
-}
-
-fn connection(stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    stream.set_read_timeout(Some(IDLE))?;
-    stream.set_nodelay(true)?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut out = stream;
-    loop {
-        let request = match read_request(&mut reader) {
-            Ok(Some(Ok(r))) => r,
-            Ok(Some(Err(status))) => {
-                let r = Response::text(status, reason(status));
-                return r.write(&mut out, false, false);
+    fn leave(&self, ip: IpAddr, id: u64) {
+        let mut by_ip = self.by_ip.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(conns) = by_ip.get_mut(&ip) {
+            conns.retain(|c| c.id != id);
+            if conns.is_empty() {
+                by_ip.remove(&ip);
             }
-            Ok(None) | Err(_) => return Ok(()),
-        };
-        let head = request.method == "HEAD";
-        if request.method == "GET" && path_of(&request.target) == EVENTS_PATH {
-            return events(out, shared);
         }
-        let response = respond(&request, shared);
-        response.write(&mut out, head, request.keep_alive)?;
-        if !request.keep_alive {
-            return Ok(());
-        }
+        self.total.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
-/// The event stream of one open page: the current version first, then every broadcast.
-fn events(mut out: TcpStream, shared: &Shared) -> io::Result<()> {
-    let rx = shared.hub.subscribe();
-    let version = shared
-        .served
-        .read()
-        .map(|s| s.version.clone())
-        .unwrap_or_default();
-    out.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-    )?;
-    // Reconnect quickly after the server restarts.
-    out.write_all(b"retry: 500\n\n")?;
-    out.write_all(reload::frame("version", &version).as_bytes())?;
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let clients = Arc::new(Clients::default());
+    let ids = AtomicU64::new(0);
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEAD_DEADLINE)
+        .max_buf_size(64 * 1024);
     loop {
-        match rx.recv_timeout(HEARTBEAT) {
-            Ok(frame) => out.write_all(frame.as_bytes())?,
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => out.write_all(b": ping\n\n")?,
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-        }
-    }
-}
-
-struct Response {
-    status: u16,
-    content_type: String,
-    headers: Vec<(&'static str, String)>,
-    body: Body,
-}
-
-/// A response body: the served file itself wherever nothing is injected into it, so a
-/// request for a stylesheet, a font or a search shard does not copy the file.
-enum Body {
-    Owned(Vec<u8>),
-    Shared(Arc<[u8]>),
-    Static(&'static [u8]),
-}
-
-impl std::ops::Deref for Body {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Body::Owned(v) => v,
-            Body::Shared(a) => a,
-            Body::Static(s) => s,
-        }
-    }
-}
-
-impl Response {
-    fn text(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8".into(),
-            headers: Vec::new(),
-            body: Body::Owned(format!("{body}\n").into_bytes()),
-        }
-    }
-
-    fn redirect(status: u16, location: String) -> Response {
-        let mut r = Response::text(status, reason(status));
-        r.headers.push(("Location", location));
-        r
-    }
-
-    fn write(&self, out: &mut impl Write, head_only: bool, keep_alive: bool) -> io::Result<()> {
-        let mut h = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n",
-            self.status,
-            reason(self.status),
-            self.content_type,
-            self.body.len(),
-            if keep_alive { "keep-alive" } else { "close" }
+        let (stream, peer) = tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // Out of file descriptors and the like: wait a little rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let id = ids.fetch_add(1, Ordering::Relaxed);
+        let Some((closed, streaming)) = clients.admit(peer.ip(), id) else {
+            continue; // dropped: the server is full
+        };
+        let _ = stream.set_nodelay(true);
+        let (shared, clients) = (shared.clone(), clients.clone());
+        let connection = http.serve_connection(
+            TokioIo::new(stream),
+            hyper::service::service_fn(move |req| {
+                let answer = answer(&req, addr, &shared, &streaming);
+                async move { Ok::<_, Infallible>(answer) }
+            }),
         );
-        for (name, value) in &self.headers {
-            h.push_str(&format!("{name}: {value}\r\n"));
-        }
-        h.push_str("\r\n");
-        out.write_all(h.as_bytes())?;
-        if !head_only {
-            out.write_all(&self.body)?;
-        }
-        out.flush()
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = connection => {}
+                _ = closed => {}
+            }
+            clients.leave(peer.ip(), id);
+        });
     }
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        302 => "Found",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        505 => "HTTP Version Not Supported",
-        _ => "Error",
+type Answer = Response<BoxBody<Bytes, Infallible>>;
+
+fn full(bytes: impl Into<Bytes>) -> BoxBody<Bytes, Infallible> {
+    Full::new(bytes.into()).boxed()
+}
+
+/// The answer to one request, with the headers every answer carries.
+fn answer(
+    req: &Request<Incoming>,
+    addr: SocketAddr,
+    shared: &Arc<Shared>,
+    streaming: &AtomicBool,
+) -> Answer {
+    let mut response = if !host_allowed(req.headers().get(header::HOST), addr) {
+        let mut r = text(
+            StatusCode::FORBIDDEN,
+            &format!(
+                "This preview answers only to http://{}/ and http://localhost:{}/",
+                local(addr),
+                addr.port()
+            ),
+        );
+        r.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        r
+    } else if req.method() == Method::GET && path_of(req.uri()) == EVENTS_PATH {
+        streaming.store(true, Ordering::SeqCst);
+        events(shared)
+    } else {
+        respond(req.method().as_str(), &target_of(req.uri()), shared)
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if let Ok(csp) = HeaderValue::from_str(&format!(
+        "{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'"
+    )) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    response
+}
+
+/// `addr` as a client writes it in a URL, with an unspecified address shown as loopback.
+fn local(addr: SocketAddr) -> String {
+    match addr.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => format!("127.0.0.1:{}", addr.port()),
+        ip if ip.is_unspecified() => format!("[::1]:{}", addr.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
+        IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
     }
 }
 
-/// The path of a request target, without the query.
-fn path_of(target: &str) -> &str {
-    target.split(['?', '#']).next().unwrap_or("")
+/// Whether `host` names this server: `localhost` or the address it listens on (any address
+/// of this computer when it listens on all of them: a name that resolves to it is exactly
+/// what DNS rebinding uses, an address is not), with this server's port or none.
+pub fn host_allowed(host: Option<&HeaderValue>, addr: SocketAddr) -> bool {
+    let Some(host) = host.and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => (name, Some(port)),
+        _ => (host, None),
+    };
+    if port.is_some_and(|p| p.parse::<u16>().ok() != Some(addr.port())) {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let ip = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    match ip.parse::<IpAddr>() {
+        Ok(ip) if addr.ip().is_unspecified() => ip.is_ipv4() == addr.is_ipv4() || ip.is_loopback(),
+        Ok(ip) => ip == addr.ip(),
+        Err(_) => false,
+    }
+}
+
+/// The request target as sent: path and query.
+fn target_of(uri: &hyper::Uri) -> String {
+    uri.path_and_query()
+        .map_or_else(|| uri.path().to_string(), |pq| pq.as_str().to_string())
+}
+
+fn path_of(uri: &hyper::Uri) -> &str {
+    uri.path()
+}
+
+fn text(status: StatusCode, body: &str) -> Answer {
+    let mut r = Response::new(full(format!("{body}\n")));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+/// An open page's event stream: the current version first, then every broadcast, and a
+/// comment every [`HEARTBEAT`]. The hub is a blocking channel; a blocking task forwards it
+/// until the page goes away.
+fn events(shared: &Arc<Shared>) -> Answer {
+    let (tx, rx) = mpsc::channel::<Bytes>(16);
+    let shared = shared.clone();
+    tokio::task::spawn_blocking(move || {
+        let hub = shared.hub.subscribe();
+        let version = shared
+            .served
+            .read()
+            .map(|s| s.version.clone())
+            .unwrap_or_default();
+        // Reconnect quickly after the server restarts.
+        let first = format!("retry: 500\n\n{}", reload::frame("version", &version));
+        if tx.blocking_send(Bytes::from(first)).is_err() {
+            return;
+        }
+        loop {
+            let frame = match hub.recv_timeout(HEARTBEAT) {
+                Ok(frame) => Bytes::from(frame),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    Bytes::from_static(b": ping\n\n")
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if tx.blocking_send(frame).is_err() {
+                return;
+            }
+        }
+    });
+    let mut r = Response::new(BoxBody::new(EventStream(rx)));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream; charset=utf-8"),
+    );
+    r
+}
+
+/// The body of an event stream: frames as they come.
+struct EventStream(mpsc::Receiver<Bytes>);
+
+impl Body for EventStream {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        self.0
+            .poll_recv(cx)
+            .map(|frame| frame.map(|b| Ok(Frame::data(b))))
+    }
 }
 
 /// Where a request leads.
@@ -460,60 +526,69 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn respond(request: &Request, shared: &Shared) -> Response {
+fn respond(method: &str, target: &str, shared: &Shared) -> Answer {
     let Ok(served) = shared.served.read() else {
-        return Response::text(500, "Internal Server Error");
+        return text(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error");
     };
-    let file = |status: u16, path: &str| -> Option<Response> {
+    let file = |status: StatusCode, path: &str| -> Option<Answer> {
         let bytes = served.files.get(path)?;
         let content_type = content_type(path);
         let body = if content_type.starts_with("text/html") {
-            Body::Owned(reload::inject(
+            full(reload::inject(
                 &bytes,
                 &served.overlay,
                 &served.version,
-                status,
+                status.as_u16(),
             ))
         } else {
-            Body::Shared(bytes)
+            full(Bytes::from_owner(bytes))
         };
-        Some(Response {
-            status,
-            content_type: content_type.to_string(),
-            headers: Vec::new(),
-            body,
-        })
+        let mut r = Response::new(body);
+        *r.status_mut() = status;
+        r.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        Some(r)
     };
-    match route(&request.method, &request.target, &served.base, |p| {
-        served.files.contains(p)
-    }) {
-        Route::File(path) => file(200, &path).unwrap_or_else(|| Response::text(404, "Not Found")),
-        Route::Redirect(status, location) => Response::redirect(status, location),
-        Route::Script => Response {
-            status: 200,
-            content_type: content_type("live.js").to_string(),
-            headers: Vec::new(),
-            body: Body::Static(SCRIPT.as_bytes()),
-        },
-        Route::NotFound => file(404, NOT_FOUND_FILE).unwrap_or_else(|| {
+    match route(method, target, &served.base, |p| served.files.contains(p)) {
+        Route::File(path) => file(StatusCode::OK, &path)
+            .unwrap_or_else(|| text(StatusCode::NOT_FOUND, "Not Found")),
+        Route::Redirect(status, location) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FOUND);
+            let mut r = text(status, status.canonical_reason().unwrap_or("Redirect"));
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, location);
+            }
+            r
+        }
+        Route::Script => {
+            let mut r = Response::new(full(Bytes::from_static(SCRIPT.as_bytes())));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type("live.js")),
+            );
+            r
+        }
+        Route::NotFound => file(StatusCode::NOT_FOUND, NOT_FOUND_FILE).unwrap_or_else(|| {
             // No 404 page (its template failed): a bare page that still shows the problems.
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>";
-            Response {
-                status: 404,
-                content_type: content_type("404.html").to_string(),
-                headers: Vec::new(),
-                body: Body::Owned(reload::inject(
-                    page.as_bytes(),
-                    &served.overlay,
-                    &served.version,
-                    404,
-                )),
-            }
+            let mut r = Response::new(full(reload::inject(
+                page.as_bytes(),
+                &served.overlay,
+                &served.version,
+                404,
+            )));
+            *r.status_mut() = StatusCode::NOT_FOUND;
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type("404.html")),
+            );
+            r
         }),
-        Route::BadRequest => Response::text(400, "Bad Request"),
+        Route::BadRequest => text(StatusCode::BAD_REQUEST, "Bad Request"),
         Route::MethodNotAllowed => {
-            let mut r = Response::text(405, "Method Not Allowed");
-            r.headers.push(("Allow", "GET, HEAD".into()));
+            let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed");
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
             r
         }
     }
@@ -626,39 +701,53 @@ mod tests {
     }
 
     #[test]
-    fn request_heads() {
-        let parse = |s: &str| read_request(&mut s.as_bytes()).unwrap();
-        assert_eq!(
-            parse("GET /en/ HTTP/1.1\r\nHost: x\r\n\r\n"),
-            Some(Ok(Request {
-                method: "GET".into(),
-                target: "/en/".into(),
-                keep_alive: true
-            }))
+    fn hosts() {
+        let local: SocketAddr = "127.0.0.1:8000".parse().unwrap();
+        let any: SocketAddr = "0.0.0.0:8000".parse().unwrap();
+        let v6: SocketAddr = "[::1]:8000".parse().unwrap();
+        let ok = |h: &str, a: SocketAddr| host_allowed(Some(&HeaderValue::from_str(h).unwrap()), a);
+        for h in ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "127.0.0.1"] {
+            assert!(ok(h, local), "{h}");
+        }
+        for h in [
+            "evil.example:8000",
+            "127.0.0.1:9000",
+            "127.0.0.2:8000",
+            "localhost.evil.example:8000",
+            "[::1]:8000",
+            "",
+            "127.0.0.1:8000:8000",
+        ] {
+            assert!(!ok(h, local), "{h}");
+        }
+        assert!(ok("[::1]:8000", v6) && !ok("127.0.0.1:8000", v6));
+        assert!(ok("192.168.1.20:8000", any) && ok("localhost:8000", any));
+        assert!(!ok("rebound.example:8000", any));
+        assert!(!host_allowed(None, local));
+    }
+
+    #[test]
+    fn a_client_at_its_bound_loses_its_oldest_connection_not_its_event_streams() {
+        let clients = Clients::default();
+        let ip: IpAddr = "127.0.0.1".parse().unwrap();
+        let mut admitted = Vec::new();
+        for id in 0..PER_CLIENT as u64 {
+            admitted.push(clients.admit(ip, id).unwrap());
+        }
+        admitted[0].1.store(true, Ordering::SeqCst); // an open page's event stream
+        let (mut newest, _) = clients.admit(ip, 1000).unwrap();
+        assert!(admitted[0].0.try_recv().is_err(), "the event stream stays");
+        assert!(
+            admitted[1].0.try_recv().is_ok(),
+            "the oldest other connection is closed"
         );
-        assert!(matches!(
-            parse("GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n"),
-            Some(Ok(Request {
-                keep_alive: false,
-                ..
-            }))
-        ));
-        assert!(matches!(
-            parse("GET /en/ HTTP/1.0\r\n\r\n"),
-            Some(Ok(Request {
-                keep_alive: false,
-                ..
-            }))
-        ));
-        assert_eq!(parse("GET /en/\r\n\r\n"), Some(Err(400)));
-        assert_eq!(parse("GET /en/ HTTP/2\r\n\r\n"), Some(Err(505)));
-        assert_eq!(parse(""), None);
-        let huge = format!(
-            "GET / HTTP/1.1\r\nX: {}\r\n\r\n",
-            "a".repeat(MAX_HEAD_BYTES)
+        assert!(newest.try_recv().is_err());
+        let other: IpAddr = "127.0.0.2".parse().unwrap();
+        assert!(
+            clients.admit(other, 2000).is_some(),
+            "another client is not affected"
         );
-        assert_eq!(parse(&huge), Some(Err(431)));
-        let invalid = read_request(&mut &b"GET /\xff HTTP/1.1\r\n\r\n"[..]).unwrap();
-        assert_eq!(invalid, Some(Err(400)));
+        clients.leave(ip, 1000);
+        assert_eq!(clients.total.load(Ordering::SeqCst), PER_CLIENT + 1);
     }
 }

@@ -11,6 +11,7 @@ mod corpus;
 #[path = "../../examples/corpus.rs"]
 mod corpus_gen;
 mod errors;
+mod hardening;
 mod hostile;
 mod html_tags;
 mod links;

@@ -158,6 +158,96 @@ describe('hostile markup stays text in the browser', () => {
     assert.deepEqual(filtered.danger, []);
   });
 
+  // Issue 15: every page and every published SVG, with a dialog listener, the mouse moved
+  // over every element, every element focused and hovered, and every link clicked.
+  it('hovering, focusing and clicking everything opens no dialog, under the CSP', async (t) => {
+    if (!browser) return t.skip('chromium not installed');
+    const page = await browser.newPage();
+    const dialogs = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(`${d.type()}: ${d.message()} on ${page.url()}`);
+      await d.dismiss();
+    });
+    // An SVG opened on its own makes the browser ask for /favicon.ico, which is outside /handbook/.
+    const errors = collectErrors(page, { ignore: [...EXPECTED_ERRORS, /^tel:/, /ERR_UNKNOWN_URL_SCHEME/, /ERR_ABORTED/, /\/favicon\.ico$/] });
+    const pages = [...pagesOf(site.dir).map((p) => site.url + p), `${site.url}en/no-such-page/`];
+    const svgs = [];
+    const walk = (rel) => {
+      for (const e of fs.readdirSync(path.join(site.dir, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(r);
+        else if (e.name.endsWith('.svg') && !r.startsWith('static/')) svgs.push(site.url + r);
+      }
+    };
+    walk('');
+    assert.ok(svgs.length >= 2, svgs.join(' '));
+    const links = new Map(); // href -> a page it is on
+    let hovered = 0;
+    for (const url of [...pages, ...svgs]) {
+      // Served as GitHub Pages serves it (no headers of ours): the page's own policy counts.
+      await page.goto(url);
+      if (!url.endsWith('.svg')) {
+        const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        assert.match(meta ?? '', /script-src 'self';.*object-src 'none';.*base-uri 'none'/, `${url} has no policy of its own`);
+      }
+      // Every element: the mouse over its middle, then focused and hovered by script.
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('body *, svg *')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => [r.x + r.width / 2, r.y + r.height / 2]));
+      // Elements that share a spot are hovered together; each spot once.
+      const spots = new Set(boxes.map(([x, y]) => `${Math.round(x / 8) * 8},${Math.round(y / 8) * 8}`));
+      for (const spot of spots) {
+        const [x, y] = spot.split(',').map(Number);
+        await page.mouse.move(x, y);
+      }
+      hovered += await page.evaluate(() => {
+        const all = [...document.querySelectorAll('*')];
+        for (const el of all) {
+          if (typeof el.focus === 'function') el.focus();
+          for (const type of ['mouseover', 'mouseenter', 'pointerover', 'focusin']) {
+            el.dispatchEvent(new Event(type, { bubbles: true }));
+          }
+        }
+        return all.length;
+      });
+      for (const href of await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href'), document.baseURI).href))) {
+        if (!links.has(href)) links.set(href, url);
+      }
+      // The policy at work: a script put into the page by other means does not run.
+      if (url.endsWith('.svg')) continue;
+      const ran = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__injected = true';
+        document.documentElement.append(s);
+        return window.__injected === true;
+      });
+      assert.equal(ran, false, `${url}: an inline script ran`);
+    }
+    assert.ok(hovered > 500, `${hovered} elements`);
+    let clicked = 0;
+    const started = Date.now();
+    for (const [href, from] of links) {
+      if (!href.startsWith(site.url) && !href.startsWith('tel:') && !href.startsWith('mailto:')) continue;
+      await page.goto(from);
+      const handle = await page.evaluateHandle(
+        (h) => [...document.querySelectorAll('a[href]')].find((a) => new URL(a.getAttribute('href'), document.baseURI).href === h),
+        href,
+      );
+      const el = handle.asElement();
+      if (!el || !(await el.isVisible())) continue;
+      const leaving = page.waitForURL((u) => u.href !== from, { timeout: 1000 }).catch(() => {});
+      await el.click({ noWaitAfter: true, force: true, timeout: 2000 }).catch(() => {});
+      await leaving;
+      await page.waitForLoadState('load').catch(() => {});
+      clicked += 1;
+    }
+    assert.ok(clicked >= 20, `${clicked} links clicked`);
+    await page.close();
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e.text) || !/__injected|inline script/i.test(e.text)), []);
+  });
+
   it('every page of the portable build, from file://, search included', async (t) => {
     if (!browser) return t.skip('chromium not installed');
     const file = (p) => pathToFileURL(path.join(portable, p)).href;

@@ -328,6 +328,8 @@ describe('search in a portable build opened from file://', () => {
       assert.ok(href.startsWith(root) && href.endsWith('/index.html'), href);
       assert.ok(fs.existsSync(new URL(href)), href);
     }
+    // Devanagari results start the font download; leaving before it ends would abort it.
+    await page.evaluate(() => document.fonts.ready);
     await Promise.all([page.waitForURL(links[0]), page.locator('[data-search-results] a').first().click()]);
 
     // The header box of a content page leads to the search page, query included.
