@@ -33,6 +33,17 @@ struct RawConfig {
     portable: Option<bool>,
     /// Crisis and support services: the help page, the help line on every page.
     help: Option<help::RawHelp>,
+    /// The public address printed on worksheets, when `base_url` has no host.
+    print_url: Option<String>,
+    workshop: Option<RawWorkshop>,
+}
+
+/// `workshop:` as written: the facilitator's guide and the worksheets its session uses.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorkshop {
+    guide: String,
+    worksheets: Vec<String>,
 }
 
 /// What the command line can override.
@@ -60,6 +71,23 @@ pub struct Config {
     pub pdf: bool,
     /// The help services; `None` when `help:` is left out (no help line, no service list).
     pub help: Option<Help>,
+    /// The address printed on paper and in QR codes: `print_url` when set, else `base_url`
+    /// when it has a host, else `None` (a bare path leads nowhere from paper).
+    pub print_base: Option<BaseUrl>,
+    /// The workshop pack, when `workshop:` is configured.
+    pub workshop: Option<Workshop>,
+    /// The version printed on worksheets: the time of the last commit that changed the
+    /// content (seconds since the epoch), or `SOURCE_DATE_EPOCH`; `None` outside git.
+    pub version: Option<i64>,
+}
+
+/// The workshop pack: the worksheets a facilitator's guide uses, in the order it uses them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workshop {
+    /// Slug of the guide, a page at the language root (`workshop-guide`).
+    pub guide: String,
+    /// Slugs of worksheets, in session order.
+    pub worksheets: Vec<String>,
 }
 
 impl Config {
@@ -137,6 +165,39 @@ fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Co
         .or(raw.base_url)
         .unwrap_or_else(|| "/".into());
     let base_url = BaseUrl::parse(&base_raw).map_err(|e| anyhow::anyhow!("base URL: {e}"))?;
+    let print_base = match raw.print_url {
+        Some(url) => {
+            let b = BaseUrl::parse(&url)
+                .ok()
+                .filter(|b| b.origin.is_some())
+                .with_context(|| {
+                    format!(
+                        "{CONFIG_FILE}: `print_url`: `{url}` must be a full address such as `https://user.github.io/handbook/`"
+                    )
+                })?;
+            Some(b)
+        }
+        None => base_url.origin.is_some().then(|| base_url.clone()),
+    };
+    let workshop = match raw.workshop {
+        Some(w) => {
+            for slug in std::iter::once(&w.guide).chain(&w.worksheets) {
+                if !crate::model::lang::is_kebab_slug(slug) {
+                    bail!(
+                        "{CONFIG_FILE}: `workshop`: `{slug}` is not a page slug (lowercase letters, digits and hyphens)"
+                    );
+                }
+            }
+            if w.worksheets.is_empty() {
+                bail!("{CONFIG_FILE}: `workshop`: `worksheets` lists no worksheet");
+            }
+            Some(Workshop {
+                guide: w.guide,
+                worksheets: w.worksheets,
+            })
+        }
+        None => None,
+    };
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if !crate::model::lang::is_kebab_slug(&theme) {
         bail!("{CONFIG_FILE}: `theme`: `{theme}` must be a folder name in kebab-case");
@@ -156,7 +217,24 @@ fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Co
         drafts: ov.drafts,
         pdf: ov.pdf,
         help,
+        print_base,
+        workshop,
+        version: content_version(root),
     })
+}
+
+/// The version printed on worksheets: `SOURCE_DATE_EPOCH` (the reproducible-builds
+/// convention) when set, else the time of the last commit that changed `content/`. Outside
+/// git there is none: a file's modification time would make two builds of the same content
+/// differ.
+fn content_version(root: &Path) -> Option<i64> {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(t);
+    }
+    crate::check::ages::last_commit(root, "content")
 }
 
 /// serde_yaml appends " at line X column Y"; we print the location ourselves, first.

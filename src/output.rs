@@ -404,6 +404,20 @@ impl Staging {
         std::fs::write(&p, &f.bytes).with_context(|| format!("cannot write `{}`", p.display()))
     }
 
+    /// Writes `f` again over a file this staging already holds (a page rendered anew once
+    /// `build --pdf` measured it). The old file is removed first: it may be a hard link to the
+    /// previous output's, which must stay as it was.
+    pub fn replace(&self, f: &OutputFile) -> Result<()> {
+        safe_rel(&f.path)?;
+        let p = self.tmp.join(&f.path);
+        if p.exists() {
+            std::fs::remove_file(&p)
+                .with_context(|| format!("cannot replace `{}`", p.display()))?;
+            self.files.fetch_sub(1, Ordering::Relaxed);
+        }
+        self.put(f)
+    }
+
     /// Swaps the new folder in for `out` and removes the previous output.
     pub fn commit(mut self) -> Result<WriteStats> {
         std::fs::write(

@@ -27,11 +27,13 @@ use crate::content::{discover, parse};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::model::lang::Lang;
+use crate::model::lang::Paper;
 use crate::model::site::{Site, counts};
 use crate::output::{self, OutputFile};
 use crate::pdf;
 use crate::render::{
-    Purpose, print_copy, printables, render_site, render_site_into, templates::Theme,
+    Layout, Purpose, print_copy, printables, printed_pages, render_site, render_site_into,
+    templates::Theme,
 };
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -144,15 +146,51 @@ pub fn build(
     }
     let mut pdfs = 0;
     if let Some(browser) = &browser {
-        let printables = printables(&site);
-        let (copy, copy_diags) = print_copy(&site, &theme, &printables, pdf::PAPER);
-        if copy_diags.has_errors() {
-            return Err(copy_diags.sorted().into());
+        // First print: each sheet alone, on each paper, to measure it.
+        let mut layouts = BTreeMap::new();
+        for paper in Paper::ALL {
+            let sheets: Vec<_> = printables(&site, paper)
+                .into_iter()
+                .filter(|p| p.sheet)
+                .collect();
+            let (copy, copy_diags) = print_copy(&site, &theme, &sheets, paper, None, true);
+            if copy_diags.has_errors() {
+                return Err(copy_diags.sorted().into());
+            }
+            let printed = pdf::print(browser, &copy, &sheets, true, progress)?;
+            let mut layout = Layout::default();
+            for (p, f) in sheets.iter().zip(&printed) {
+                if let Some(m) = pdf::measure(&f.bytes) {
+                    layout.sheets.insert(p.page.clone(), m);
+                }
+            }
+            layouts.insert(paper, layout);
         }
-        let printed = pdf::print(browser, &copy, &printables, progress)?;
-        pdfs = printed.len();
-        for f in &printed {
-            staging.put(f)?;
+        // Second print: everything, laid out with what the first found.
+        for paper in Paper::ALL {
+            let all = printables(&site, paper);
+            let (copy, copy_diags) =
+                print_copy(&site, &theme, &all, paper, layouts.get(&paper), false);
+            if copy_diags.has_errors() {
+                return Err(copy_diags.sorted().into());
+            }
+            let printed = pdf::print(browser, &copy, &all, false, progress)?;
+            pdfs += printed.len();
+            for f in &printed {
+                staging.put(f)?;
+            }
+        }
+        // The web pages of the sheets and packs, now with their notes and page numbers.
+        let web = Layout::for_any_paper(
+            layouts.get(&Paper::A4).unwrap_or(&Layout::default()),
+            layouts.get(&Paper::Letter).unwrap_or(&Layout::default()),
+        );
+        let (pages, page_diags) = printed_pages(&site, &theme, &web);
+        if page_diags.has_errors() {
+            return Err(page_diags.sorted().into());
+        }
+        for f in &pages {
+            staging.replace(f)?;
         }
     }
     let written = staging.commit()?;

@@ -153,6 +153,15 @@ fn git_ages(root: &Path) -> Option<GitAges> {
     Some((shallow, committed, dirty))
 }
 
+/// The time of the last commit that changed `path` (relative to `root`), when `root` is in
+/// a git work tree.
+pub fn last_commit(root: &Path, path: &str) -> Option<i64> {
+    git(root, &["log", "-1", "--format=%ct", "--", path])?
+        .trim()
+        .parse()
+        .ok()
+}
+
 fn slash(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }

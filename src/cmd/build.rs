@@ -4,7 +4,7 @@
 #![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 
 use crate::config::Overrides;
-use crate::pdf::{self, Progress};
+use crate::pdf::Progress;
 use crate::pipeline;
 use crate::{errln, outln};
 use anyhow::Result;
@@ -51,9 +51,16 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
                 total,
                 browser,
                 parallel,
+                paper,
+                measuring,
             } => errln!(
-                "Printing {total} PDFs ({}) with {}, {parallel} at a time…",
-                pdf::PAPER,
+                "{} {total} PDFs ({}) with {}, {parallel} at a time…",
+                if measuring {
+                    "Measuring: printing"
+                } else {
+                    "Printing"
+                },
+                paper.label(),
                 browser.display()
             ),
             Progress::Printed {

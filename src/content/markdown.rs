@@ -12,12 +12,12 @@
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
 use super::heading_attrs::{heading_attribute_problems, is_safe_class, is_safe_id};
+use super::worksheet::{
+    Column, Writing, colgroup_html, parse_writing, split_column_marker, writing_html,
+};
+pub use super::worksheet::{MAX_WRITING_LINES, WorksheetLabels};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
-use std::fmt::Write;
-
-/// Most lines or box rows one block may ask for; more cannot fit a printed page.
-pub const MAX_WRITING_LINES: u32 = 40;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -185,46 +185,6 @@ pub fn slugify_heading(text: &str) -> String {
     }
 }
 
-/// A worksheet block's info string, parsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Writing {
-    Lines(u32),
-    Box(u32),
-    NameDate,
-}
-
-/// `Ok(None)`: an ordinary code block. `Err`: a worksheet block written wrong.
-fn parse_writing(info: &str) -> Result<Option<Writing>, String> {
-    let mut words = info.split_whitespace();
-    let kind = words.next().unwrap_or("");
-    let arg = words.next();
-    let count = |name: &str| -> Result<u32, String> {
-        let usage =
-            format!("write ```{name} N``` with N a whole number from 1 to {MAX_WRITING_LINES}");
-        let n: u32 = arg
-            .ok_or_else(|| format!("`{name}` needs a number: {usage}"))?
-            .parse()
-            .map_err(|_| format!("`{info}`: {usage}"))?;
-        if !(1..=MAX_WRITING_LINES).contains(&n) {
-            return Err(format!("`{info}`: {usage}"));
-        }
-        if words.clone().next().is_some() {
-            return Err(format!("`{info}` has extra words: {usage}"));
-        }
-        Ok(n)
-    };
-    match kind {
-        "lines" => count("lines").map(|n| Some(Writing::Lines(n))),
-        "box" => count("box").map(|n| Some(Writing::Box(n))),
-        "name-date" if arg.is_none() => Ok(Some(Writing::NameDate)),
-        "name-date" => Err("`name-date` takes no number: write ```name-date```".into()),
-        "line" | "lines:" | "boxes" | "namedate" | "name_date" => Err(format!(
-            "`{kind}` is not a worksheet block; use ```lines N```, ```box N``` or ```name-date```"
-        )),
-        _ => Ok(None),
-    }
-}
-
 struct LineIndex(Vec<usize>);
 
 impl LineIndex {
@@ -250,6 +210,9 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(usize, String)> = None;
     let mut in_code = false;
+    let mut in_head = false;
+    // The text of a table's header cell, for its column marker.
+    let mut head_cell: Option<(usize, usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
@@ -321,7 +284,27 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableCell) if in_head => {
+                head_cell = Some((line, column, String::new()))
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((line, column, text)) = head_cell.take()
+                    && let Err(message) = split_column_marker(&text)
+                {
+                    out.problems.push(Problem {
+                        line,
+                        column,
+                        message,
+                    });
+                }
+                plain.push('\n');
+            }
             Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = head_cell.as_mut() {
+                    text.push_str(&t);
+                }
                 if let Some((_, _, text)) = heading.as_mut() {
                     text.push_str(&t);
                 }
@@ -334,7 +317,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
             }
             Event::Html(t) | Event::InlineHtml(t) => plain.push_str(body, &t),
             Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => plain.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => plain.push('\n'),
             _ => {}
         }
     }
@@ -373,13 +356,6 @@ fn unique_id(seen: &mut HashMap<String, usize>, base: String) -> String {
     }
 }
 
-/// Words the renderer needs in the page's language.
-#[derive(Debug, Clone, Default)]
-pub struct WorksheetLabels {
-    pub name: String,
-    pub date: String,
-}
-
 pub struct RenderContext<'a> {
     /// Heading ids from [`scan`], in document order.
     pub heading_ids: &'a [String],
@@ -395,12 +371,27 @@ pub struct RenderContext<'a> {
 use crate::html::escape as esc;
 
 pub fn render(body: &str, ctx: &RenderContext) -> String {
+    to_html(render_events(body, ctx), body.len())
+}
+
+/// HTML of events made by [`render_events`].
+pub fn to_html<'a>(events: Vec<Event<'a>>, size_hint: usize) -> String {
+    let mut html = String::with_capacity(size_hint * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// The events [`render`] writes as HTML: links resolved, raw HTML as text, worksheet blocks
+/// as writing space. [`super::bilingual`] merges two pages' events.
+pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut events: Vec<Event> = Vec::new();
     let mut heading_n = 0;
     let mut depth = 0usize;
     // Start index and kind of the last top-level block, to keep a prompt with its lines.
     let mut last_block: Option<(usize, bool)> = None;
     let mut in_head = false;
+    // The table being rendered: where it starts, its columns, how many boxes to fill it has.
+    let mut table: Option<(usize, Vec<Column>, usize)> = None;
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         let at_top = depth == 0;
@@ -509,6 +500,10 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                     }
                     // Raw HTML blocks are shown as text in a paragraph, never executed.
                     Tag::HtmlBlock => events.push(Event::Start(Tag::Paragraph)),
+                    Tag::Table(aligns) => {
+                        table = Some((events.len(), Vec::new(), 0));
+                        events.push(Event::Start(Tag::Table(aligns)));
+                    }
                     Tag::TableHead => {
                         in_head = true;
                         events.push(Event::Start(Tag::TableHead));
@@ -528,13 +523,45 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
                         in_head = false;
                         events.push(Event::End(TagEnd::TableHead));
                     }
+                    TagEnd::TableCell if in_head => {
+                        // A column marker ends the header cell's last text.
+                        let mut kind = Column::Text;
+                        if let Some(Event::Text(t)) = events.last()
+                            && let Ok(Some((text, k))) = split_column_marker(t)
+                        {
+                            kind = k;
+                            let text = text.to_string();
+                            events.pop();
+                            events.push(Event::Text(text.into()));
+                        }
+                        if let Some((_, columns, _)) = table.as_mut() {
+                            columns.push(kind);
+                        }
+                        events.push(Event::End(TagEnd::TableCell));
+                    }
                     TagEnd::TableCell
-                        if !in_head
-                            && matches!(events.last(), Some(Event::Start(Tag::TableCell))) =>
+                        if matches!(events.last(), Some(Event::Start(Tag::TableCell))) =>
                     {
                         events.push(Event::Html(CowStr::from("<span class=\"ws-fill\"></span>")));
                         events.push(Event::End(TagEnd::TableCell));
+                        if let Some((_, _, fills)) = table.as_mut() {
+                            *fills += 1;
+                        }
                     }
+                    TagEnd::Table => match table.take() {
+                        // A table with boxes to fill in is a form: its columns get widths
+                        // for hands, and it gets a class for print and the fill-in script.
+                        Some((start, columns, fills)) if fills > 0 => {
+                            events.insert(start + 1, Event::Html(colgroup_html(&columns).into()));
+                            events.insert(
+                                start,
+                                Event::Html(CowStr::from("<div class=\"ws-table\">\n")),
+                            );
+                            events.push(Event::End(TagEnd::Table));
+                            events.push(Event::Html(CowStr::from("</div>\n")));
+                        }
+                        _ => events.push(Event::End(TagEnd::Table)),
+                    },
                     other => events.push(Event::End(other)),
                 }
             }
@@ -552,42 +579,11 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
             other => events.push(other),
         }
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    events
 }
 
 fn shift_heading(level: HeadingLevel, offset: u8) -> HeadingLevel {
     HeadingLevel::try_from((level as usize + offset as usize).min(6)).unwrap_or(HeadingLevel::H6)
-}
-
-fn writing_html(w: Writing, hint: &str, labels: &WorksheetLabels) -> String {
-    let mut s = String::new();
-    match w {
-        Writing::Lines(n) => {
-            let _ = write!(s, "<div class=\"ws-lines\" data-lines=\"{n}\">");
-            for _ in 0..n {
-                s.push_str("<div class=\"ws-line\"></div>");
-            }
-            s.push_str("</div>\n");
-        }
-        Writing::Box(n) => {
-            let _ = write!(s, "<div class=\"ws-box\" style=\"--rows:{n}\">");
-            if !hint.is_empty() {
-                let _ = write!(s, "<span class=\"ws-hint\">{}</span>", esc(hint));
-            }
-            s.push_str("</div>\n");
-        }
-        Writing::NameDate => {
-            let _ = writeln!(
-                s,
-                "<div class=\"ws-namedate\"><span class=\"ws-pair\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span><span class=\"ws-pair ws-pair-date\"><span class=\"ws-label\">{}</span><span class=\"ws-blank\"></span></span></div>",
-                esc(&labels.name),
-                esc(&labels.date)
-            );
-        }
-    }
-    s
 }
 
 #[cfg(test)]

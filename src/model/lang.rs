@@ -105,6 +105,60 @@ pub enum Place {
     Search,
     /// `/<lang>/worksheets/print/`: every worksheet of a language in one printable page.
     PrintPack,
+    /// `/<lang>/tags/<tag>/print/`: the worksheets with a tag, as a print pack.
+    TagPack(String),
+    /// `/<lang>/worksheets/print/workshop/`: the worksheets of the facilitator's guide, in
+    /// the order of the session (`workshop:` in `handbook.yaml`).
+    WorkshopPack,
+    /// `/<lang>/worksheets/<slug>/bilingual/`: a worksheet with every prompt in this
+    /// language and its translation's, for mixed groups.
+    Bilingual(String),
+}
+
+impl Place {
+    /// A print pack: a cover with contents, then worksheets, each starting on a right-hand page.
+    pub fn is_pack(&self) -> bool {
+        matches!(
+            self,
+            Place::PrintPack | Place::TagPack(_) | Place::WorkshopPack
+        )
+    }
+}
+
+/// The papers `build --pdf` prints on: A4, the norm in India and nearly everywhere, and US
+/// Letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
+    /// The CSS `@page { size }` keyword.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+
+    /// In file names: `a4`, `letter`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        }
+    }
+
+    /// How the paper is named to a reader (the same in every language).
+    pub fn label(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        }
+    }
 }
 
 /// Names a top-level page may not take, because generated pages live there.

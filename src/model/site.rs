@@ -5,7 +5,7 @@
 //! link between pages resolved (or reported with file and line). Build, check and serve all
 //! work from this one model.
 
-use super::lang::{Lang, PageKey, Section};
+use super::lang::{Lang, PageKey, Place, Section};
 use super::related::RelatedIndex;
 use super::url::SitePath;
 use crate::config::Config;
@@ -126,7 +126,43 @@ impl Site {
             page.links = links;
         }
         super::help::check(&site, diags);
+        site.check_workshop(diags);
         site
+    }
+
+    /// `workshop:` in `handbook.yaml` names pages that exist: the guide at a language root
+    /// and each worksheet, in the default language (a translation may still be missing).
+    fn check_workshop(&self, diags: &mut Diagnostics) {
+        let Some(w) = &self.config.workshop else {
+            return;
+        };
+        let lang = &self.config.default_language;
+        let file = crate::config::CONFIG_FILE;
+        if self
+            .page(lang, &PageKey::Standalone(w.guide.clone()))
+            .is_none()
+        {
+            diags.push(Diagnostic::error(
+                file,
+                0,
+                format!(
+                    "`workshop`: `guide: {}` is not a page: expected `content/{lang}/{}.md`",
+                    w.guide, w.guide
+                ),
+            ));
+        }
+        for slug in &w.worksheets {
+            let key = PageKey::Entry(Section::Worksheets, slug.clone());
+            if self.page(lang, &key).is_none() {
+                diags.push(Diagnostic::error(
+                    file,
+                    0,
+                    format!(
+                        "`workshop`: the worksheet `{slug}` does not exist: expected `content/{lang}/worksheets/{slug}.md`"
+                    ),
+                ));
+            }
+        }
     }
 
     /// Deterministic ids whatever order files were parsed or changed in: pages sorted by
@@ -270,6 +306,56 @@ impl Site {
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// The worksheets of a print pack in one language, in the pack's order: every worksheet
+    /// (list order), those with a tag (list order), or the workshop's (the configured order;
+    /// a worksheet missing in this language is left out).
+    pub fn pack_sheets(&self, lang: &Lang, place: &Place) -> Vec<&Page> {
+        let all = self.entries(lang, Section::Worksheets);
+        match place {
+            Place::TagPack(tag) => all
+                .into_iter()
+                .filter(|p| p.front.tags.iter().any(|t| &t.slug == tag))
+                .collect(),
+            Place::WorkshopPack => match &self.config.workshop {
+                Some(w) => w
+                    .worksheets
+                    .iter()
+                    .filter_map(|slug| {
+                        self.page(lang, &PageKey::Entry(Section::Worksheets, slug.clone()))
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            _ => all,
+        }
+    }
+
+    /// The language a bilingual sheet in `lang` pairs with: the first other configured
+    /// language that has the worksheet too.
+    pub fn bilingual_partner(&self, lang: &Lang, slug: &str) -> Option<&Page> {
+        let key = PageKey::Entry(Section::Worksheets, slug.to_string());
+        self.page(lang, &key)?;
+        self.config
+            .languages
+            .iter()
+            .filter(|l| *l != lang)
+            .find_map(|l| self.page(l, &key))
+    }
+
+    /// Whether the site has `place` in `lang`: a page only where it is written, a tag's or
+    /// the workshop's pack only where it has worksheets, a bilingual sheet only where the
+    /// worksheet has a translation; the other generated places are in every language.
+    pub fn place_exists(&self, lang: &Lang, place: &Place) -> bool {
+        match place {
+            Place::Page(key @ (PageKey::Entry(..) | PageKey::Standalone(_))) => {
+                self.page(lang, key).is_some()
+            }
+            Place::TagPack(_) | Place::WorkshopPack => !self.pack_sheets(lang, place).is_empty(),
+            Place::Bilingual(slug) => self.bilingual_partner(lang, slug).is_some(),
+            _ => true,
+        }
     }
 
     /// Pages of one language carrying `tag`, in section order then reading order.

@@ -5,7 +5,7 @@
 //! root); a [`Linker`] turns it into an `href` for a given page, honouring the base URL's subpath,
 //! or, in a portable build, a relative link that ends in `index.html` so it works from `file://`.
 
-use super::lang::{Lang, PRINT_PACK_SLUG, PageKey, Place, Section};
+use super::lang::{Lang, PRINT_PACK_SLUG, PageKey, Paper, Place, Section};
 
 /// A location in the built site, relative to its root, without a leading slash.
 /// Pages are directories ending in `/` (`en/tips/seek-feedback/`); the root is the empty string.
@@ -43,20 +43,42 @@ impl SitePath {
                 "{lang}/{}/{PRINT_PACK_SLUG}/",
                 Section::Worksheets.slug()
             )),
+            Place::TagPack(slug) => SitePath(format!("{lang}/tags/{slug}/{PRINT_PACK_SLUG}/")),
+            Place::WorkshopPack => SitePath(format!(
+                "{lang}/{}/{PRINT_PACK_SLUG}/workshop/",
+                Section::Worksheets.slug()
+            )),
+            Place::Bilingual(slug) => SitePath(format!(
+                "{lang}/{}/{slug}/bilingual/",
+                Section::Worksheets.slug()
+            )),
         }
     }
 
-    /// The PDF of a worksheet (`handbook build --pdf`), beside its page and named after it with
-    /// the language, so the English and Hindi downloads do not overwrite each other:
-    /// `en/worksheets/reflection/reflection-en.pdf`; the print pack's is
-    /// `en/worksheets/print/worksheets-en.pdf`.
-    pub fn pdf(lang: &Lang, place: &Place) -> SitePath {
+    /// The PDF of a printable page (`handbook build --pdf`) on one paper, beside the page and
+    /// named after it with the language and the paper, so no two downloads share a name:
+    /// `en/worksheets/reflection/reflection-en-a4.pdf`; the print pack's is
+    /// `en/worksheets/print/worksheets-en-letter.pdf`, a bilingual sheet's
+    /// `en/worksheets/reflection/bilingual/reflection-en-hi-a4.pdf` (`other` is the second
+    /// language), the workshop pack's `…/print/workshop/workshop-en-a4.pdf`.
+    pub fn pdf(lang: &Lang, place: &Place, paper: Paper, other: Option<&Lang>) -> SitePath {
         let dir = SitePath::of_place(lang, place);
         let stem = match place {
-            Place::Page(key) => key.slug(),
-            _ => Section::Worksheets.slug(),
+            Place::Page(key) => key.slug().to_string(),
+            Place::Bilingual(slug) => slug.clone(),
+            Place::WorkshopPack => "workshop".to_string(),
+            Place::TagPack(tag) => tag.clone(),
+            _ => Section::Worksheets.slug().to_string(),
         };
-        SitePath(format!("{}{stem}-{lang}.pdf", dir.as_str()))
+        let langs = match other {
+            Some(o) => format!("{lang}-{o}"),
+            None => lang.to_string(),
+        };
+        SitePath(format!(
+            "{}{stem}-{langs}-{}.pdf",
+            dir.as_str(),
+            paper.slug()
+        ))
     }
 
     pub fn feed(lang: &Lang) -> SitePath {
@@ -216,13 +238,31 @@ mod tests {
             "en/worksheets/print/"
         );
         assert_eq!(
-            SitePath::pdf(&en, &Place::PrintPack).as_str(),
-            "en/worksheets/print/worksheets-en.pdf"
+            SitePath::pdf(&en, &Place::PrintPack, Paper::A4, None).as_str(),
+            "en/worksheets/print/worksheets-en-a4.pdf"
         );
         let key = PageKey::Entry(Section::Worksheets, "reflection".into());
         assert_eq!(
-            SitePath::pdf(&en, &Place::Page(key)).as_str(),
-            "en/worksheets/reflection/reflection-en.pdf"
+            SitePath::pdf(&en, &Place::Page(key), Paper::Letter, None).as_str(),
+            "en/worksheets/reflection/reflection-en-letter.pdf"
+        );
+        let hi = Lang::parse("hi").unwrap();
+        let bi = Place::Bilingual("reflection".into());
+        assert_eq!(
+            SitePath::of_place(&en, &bi).as_str(),
+            "en/worksheets/reflection/bilingual/"
+        );
+        assert_eq!(
+            SitePath::pdf(&en, &bi, Paper::A4, Some(&hi)).as_str(),
+            "en/worksheets/reflection/bilingual/reflection-en-hi-a4.pdf"
+        );
+        assert_eq!(
+            SitePath::of_place(&en, &Place::TagPack("money".into())).as_str(),
+            "en/tags/money/print/"
+        );
+        assert_eq!(
+            SitePath::of_place(&en, &Place::WorkshopPack).as_str(),
+            "en/worksheets/print/workshop/"
         );
     }
 

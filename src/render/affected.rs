@@ -252,9 +252,10 @@ pub fn content_jobs(
     // The job that shows a page's body: its own, or the list whose intro it is.
     let own_job = |out: &mut Affected, r: &PageRef| {
         let (lang, key) = r;
-        // A worksheet's body is also printed in its language's print pack, even once it is gone.
+        // A worksheet's body is also printed in the packs and the bilingual sheets, even once
+        // it is gone.
         if matches!(key, PageKey::Entry(Section::Worksheets, _)) {
-            out.jobs.insert(Job::PrintPack(lang.clone()));
+            out.jobs.extend(super::print_jobs_showing(site, key.slug()));
         }
         match key {
             PageKey::Home => {

@@ -37,6 +37,17 @@ impl Renderer<'_> {
         if self.purpose == Purpose::Check {
             return String::new();
         }
+        markdown::to_html(self.body_events(page, from, scope), page.body.len())
+    }
+
+    /// The rendered events of a page body, before they become HTML (bilingual sheets merge
+    /// two pages' events).
+    pub(super) fn body_events<'p>(
+        &self,
+        page: &'p Page,
+        from: &SitePath,
+        scope: Scope,
+    ) -> Vec<pulldown_cmark::Event<'p>> {
         let site = self.site;
         let linker = &self.linker;
         // In a pack, the worksheet a link points to, when it is one of the pack's sheets.
@@ -88,7 +99,7 @@ impl Renderer<'_> {
             name: self.t(&page.lang, "worksheet-name"),
             date: self.t(&page.lang, "worksheet-date"),
         };
-        markdown::render(
+        markdown::render_events(
             &page.body,
             &RenderContext {
                 heading_ids: &ids,

@@ -26,15 +26,8 @@ impl Renderer<'_> {
             Some(Place::Page(k)) => Some(k),
             _ => None,
         };
-        let exists_in = |other: &Lang| -> bool {
-            match place {
-                Some(Place::Page(k @ (PageKey::Entry(..) | PageKey::Standalone(_)))) => {
-                    site.page(other, k).is_some()
-                }
-                Some(_) => true,
-                None => false,
-            }
-        };
+        let exists_in =
+            |other: &Lang| -> bool { place.is_some_and(|p| site.place_exists(other, p)) };
         let path_in = |other: &Lang| -> SitePath {
             match place {
                 Some(p) if exists_in(other) => SitePath::of_place(other, p),
@@ -104,7 +97,10 @@ impl Renderer<'_> {
                 label: self.t(lang, &format!("section-{}", s.slug())),
                 href: l.href(from, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
                 current: key.and_then(|k| k.section()) == Some(s)
-                    || (place == Some(&Place::PrintPack) && s == Section::Worksheets),
+                    || (matches!(
+                        place,
+                        Some(Place::PrintPack | Place::WorkshopPack | Place::Bilingual(_))
+                    ) && s == Section::Worksheets),
             });
         }
         let page_title = if title.is_empty() || title == site_title {
@@ -136,7 +132,8 @@ impl Renderer<'_> {
             tags_href: l.href(from, &SitePath::of_place(lang, &Place::TagIndex)),
             search_href: l.href(from, &SitePath::of_place(lang, &Place::Search)),
             header_search: place != Some(&Place::Search),
-            paper: self.paper.clone(),
+            paper: self.paper.map(|p| p.css().to_string()),
+            probe: self.probe,
             help: self.help_view(lang, from),
             help_box: false,
         }

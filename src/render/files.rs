@@ -82,7 +82,9 @@ impl Generated {
         files.insert(SITEMAP_FILE.into());
         files.insert(".nojekyll".into());
         if site.config.pdf {
-            files.extend(printables(site).into_iter().map(|p| p.pdf.file()));
+            for paper in crate::model::lang::Paper::ALL {
+                files.extend(printables(site, paper).into_iter().map(|p| p.pdf.file()));
+            }
         }
         let mut folders: HashSet<String> = HashSet::new();
         for f in &files {
@@ -146,8 +148,10 @@ mod tests {
                 assert!(generated.clashes_with(path), "{path}");
             }
         }
-        for p in printables(&site) {
-            assert!(generated.files.contains(&p.pdf.file()), "{}", p.pdf.file());
+        for paper in crate::model::lang::Paper::ALL {
+            for p in printables(&site, paper) {
+                assert!(generated.files.contains(&p.pdf.file()), "{}", p.pdf.file());
+            }
         }
         for a in &assets {
             assert!(!generated.clashes_with(a), "{a}");

@@ -11,6 +11,7 @@
 //! by path so output is identical for the same input.
 
 pub mod affected;
+mod bilingual;
 mod body;
 mod chrome;
 mod feed;
@@ -22,6 +23,7 @@ pub mod messages;
 mod not_found;
 mod page;
 mod print_pack;
+mod qr;
 mod renderer;
 mod root;
 pub mod search;
@@ -35,7 +37,9 @@ mod xml;
 pub use files::{asset_files, static_files};
 pub use not_found::NOT_FOUND_FILE;
 pub use page::RELATED_COUNT;
-pub use print_pack::{Printable, print_copy, printables};
+pub use print_pack::{
+    Layout, Measure, Printable, notes_lines, print_copy, printables, printed_pages,
+};
 pub use renderer::linker;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -68,8 +72,10 @@ pub enum Job {
     /// `/<lang>/atom.xml`
     Feed(Lang),
     Search(Lang),
-    /// `/<lang>/worksheets/print/`
-    PrintPack(Lang),
+    /// A print pack: `Place::PrintPack`, `Place::TagPack` or `Place::WorkshopPack`.
+    Pack(Lang, Place),
+    /// The bilingual sheet of a worksheet (its page id).
+    Bilingual(usize),
 }
 
 /// Every job of a full build, in a stable order.
@@ -86,11 +92,48 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         }
         jobs.push(Job::Feed(lang.clone()));
         jobs.push(Job::Search(lang.clone()));
-        jobs.push(Job::PrintPack(lang.clone()));
+        jobs.extend(pack_jobs(site, lang));
     }
     for p in &site.pages {
         if matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)) {
             jobs.push(Job::Page(p.id));
+        }
+        if let PageKey::Entry(Section::Worksheets, slug) = &p.key
+            && site.bilingual_partner(&p.lang, slug).is_some()
+        {
+            jobs.push(Job::Bilingual(p.id));
+        }
+    }
+    jobs
+}
+
+/// The print packs of a language: all its worksheets (always, so the link from the list
+/// never breaks), the workshop's and each tag's that has worksheets.
+fn pack_jobs(site: &Site, lang: &Lang) -> Vec<Job> {
+    let mut places = vec![Place::PrintPack, Place::WorkshopPack];
+    places.extend(
+        site.tag_slugs()
+            .into_iter()
+            .map(|t| Place::TagPack(t.to_string())),
+    );
+    places
+        .into_iter()
+        .filter(|p| *p == Place::PrintPack || site.place_exists(lang, p))
+        .map(|p| Job::Pack(lang.clone(), p))
+        .collect()
+}
+
+/// The jobs that show the worksheet `slug` besides its own page: every pack that exists and
+/// the bilingual sheets of the worksheet in every language.
+pub(crate) fn print_jobs_showing(site: &Site, slug: &str) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for lang in &site.config.languages {
+        jobs.extend(pack_jobs(site, lang));
+        let key = PageKey::Entry(Section::Worksheets, slug.to_string());
+        if let Some(p) = site.page(lang, &key)
+            && site.bilingual_partner(lang, slug).is_some()
+        {
+            jobs.push(Job::Bilingual(p.id));
         }
     }
     jobs
@@ -110,7 +153,11 @@ impl Job {
             Job::Tag(lang, slug) => SitePath::of_place(lang, &Place::Tag(slug.clone())).file(),
             Job::Feed(lang) => SitePath::feed(lang).file(),
             Job::Search(lang) => SitePath::of_place(lang, &Place::Search).file(),
-            Job::PrintPack(lang) => SitePath::of_place(lang, &Place::PrintPack).file(),
+            Job::Pack(lang, place) => SitePath::of_place(lang, place).file(),
+            Job::Bilingual(id) => {
+                let p = &site.pages[*id];
+                SitePath::of_place(&p.lang, &Place::Bilingual(p.key.slug().to_string())).file()
+            }
         }
     }
 
@@ -127,7 +174,8 @@ impl Job {
             Job::Tag(..) => "tag.html",
             Job::Feed(_) => "atom.xml",
             Job::Search(_) => "search.html",
-            Job::PrintPack(_) => "print.html",
+            Job::Pack(..) => "print.html",
+            Job::Bilingual(_) => "page.html",
         }
     }
 }
@@ -242,7 +290,8 @@ impl Renderer<'_> {
             Job::Sitemap => self.write(job, &self.sitemap_view()),
             Job::Feed(lang) => self.write(job, &self.feed_view(lang)),
             Job::Search(lang) => self.write(job, &self.search_view(lang)?),
-            Job::PrintPack(lang) => self.write(job, &self.print_pack_view(lang)),
+            Job::Pack(lang, place) => self.write(job, &self.print_pack_view(lang, place)),
+            Job::Bilingual(id) => self.write(job, &self.bilingual_view(&self.site.pages[*id])),
         }
     }
 

@@ -65,6 +65,18 @@ impl Renderer<'_> {
             is_worksheet: section == Some(Section::Worksheets),
             print: (section == Some(Section::Worksheets))
                 .then(|| self.print_view(lang, &page.path, &Place::Page(page.key.clone()))),
+            second_title: None,
+            workshop_pack_href: self
+                .site
+                .config
+                .workshop
+                .as_ref()
+                .filter(|w| page.key == PageKey::Standalone(w.guide.clone()))
+                .filter(|_| self.site.place_exists(lang, &Place::WorkshopPack))
+                .map(|_| {
+                    self.linker
+                        .href(&page.path, &SitePath::of_place(lang, &Place::WorkshopPack))
+                }),
             chrome,
         }
     }

@@ -3,11 +3,12 @@
 //! function that writes a typed view through a template into an [`OutputFile`].
 
 use super::Purpose;
+use super::print_pack::Layout;
 use super::templates::{Theme, tera_error_chain};
 use crate::content::frontmatter::Date;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Arg, I18n};
-use crate::model::lang::{Lang, Section};
+use crate::model::lang::{Lang, Paper, Section};
 use crate::model::site::{Page, Site, TagIndex};
 use crate::model::url::Linker;
 use crate::output::OutputFile;
@@ -31,7 +32,12 @@ pub(super) struct Renderer<'a> {
     pub(super) tags: Tags<'a>,
     pub(super) purpose: Purpose,
     /// Paper size forced in the copy `build --pdf` prints; `None` for the site itself.
-    pub(super) paper: Option<String>,
+    pub(super) paper: Option<Paper>,
+    /// Page counts and room measured by a first print (`build --pdf`), for blank backs,
+    /// contents page numbers and "Notes" lines; `None` when nothing was measured.
+    pub(super) layout: Option<&'a Layout>,
+    /// The first print of `build --pdf`: pages mark where their text ends, for measuring.
+    pub(super) probe: bool,
 }
 
 /// The renderer's tag index: its own, or one the caller keeps between renders (serve).
@@ -64,6 +70,8 @@ impl<'a> Renderer<'a> {
             tags,
             purpose: Purpose::Build,
             paper: None,
+            layout: None,
+            probe: false,
         }
     }
 

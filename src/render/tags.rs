@@ -77,6 +77,12 @@ impl Renderer<'_> {
             all_tags_href: self
                 .linker
                 .href(&path, &SitePath::of_place(lang, &Place::TagIndex)),
+            pack_href: {
+                let pack = Place::TagPack(slug.to_string());
+                self.site
+                    .place_exists(lang, &pack)
+                    .then(|| self.linker.href(&path, &SitePath::of_place(lang, &pack)))
+            },
         }
     }
 }

@@ -41,21 +41,56 @@ pub struct Chrome {
     pub help: Option<HelpView>,
     /// Whether the page shows the help box (pages about feelings, the home page, 404).
     pub help_box: bool,
+    /// Only in the first print of `build --pdf`: the page carries a marker where its text
+    /// ends (`#print-end`, linked so Chromium records its position in the PDF).
+    pub probe: bool,
 }
 
-/// What a printable page (a worksheet, a print pack) shows around its content.
+/// What a printable page (a worksheet, a bilingual sheet, a print pack) shows around its
+/// content and prints in its margins.
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintView {
-    /// The page's public address, for the printed footer; `None` when the site has no
-    /// configured origin (a bare path says nothing on paper).
+    /// The page's public address (`print_url` or `base_url`), printed in the footer and in
+    /// the QR code; `None` when the site has no configured host (a bare path leads nowhere
+    /// from paper).
     pub url: Option<String>,
-    /// The PDF made by `build --pdf`; `None` in a build without it, so nothing links a
-    /// missing file.
-    pub pdf_href: Option<String>,
+    /// The QR code of `url`, an inline `<svg>`, printed on the first page.
+    pub qr_svg: Option<String>,
+    /// The printed footer, one line each: the address, then the licence and the version
+    /// (CSS `content` of the page's bottom-left margin box).
+    pub footer: String,
+    /// The PDFs made by `build --pdf`, one per paper; empty in a build without it, so nothing
+    /// links a missing file.
+    pub pdfs: Vec<PdfLink>,
     /// The script that reveals and wires the Print button.
     pub script_href: String,
-    /// The language's print pack (on worksheet pages), or `None` on the pack itself.
+    /// The fill-in script (worksheets and bilingual sheets; not packs).
+    pub fill_script_href: Option<String>,
+    /// Where a reader's answers are kept on the device (`localStorage` key).
+    pub answers_key: String,
+    /// The language's print pack (on worksheet pages), or `None` on a pack.
     pub pack_href: Option<String>,
+    /// The worksheet's bilingual sheet and the other language's name, on a worksheet page.
+    pub bilingual: Option<BilingualLink>,
+    /// "Notes" lines that fill the room left on the last printed page, as measured by the
+    /// first print of `build --pdf`; empty when not measured.
+    pub notes_html: String,
+}
+
+/// A download of a printable page on one paper.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// `A4`, `Letter`.
+    pub label: String,
+    pub href: String,
+}
+
+/// The bilingual version of a worksheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct BilingualLink {
+    pub href: String,
+    /// The other language's name in the page's language ("Hindi").
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,6 +167,17 @@ pub struct PageView {
     pub is_worksheet: bool,
     /// Set on worksheets: Print button, PDF link, printed header and footer.
     pub print: Option<PrintView>,
+    /// On a bilingual sheet: the second language's title and code, shown under the first.
+    pub second_title: Option<SecondTitle>,
+    /// On the facilitator's guide: its workshop pack.
+    pub workshop_pack_href: Option<String>,
+}
+
+/// The title of a bilingual sheet in its second language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecondTitle {
+    pub lang: String,
+    pub title: String,
 }
 
 /// One line of a list of pages.
@@ -166,8 +212,9 @@ pub struct SectionView {
     pub print_pack_href: Option<String>,
 }
 
-/// `/<lang>/worksheets/print/`: a cover with the contents, then every worksheet of the
-/// language, each on fresh pages, to print as one document.
+/// A print pack (`/<lang>/worksheets/print/`, a tag's, the workshop's): a cover with the
+/// contents, then the worksheets, each starting on a right-hand page, to print as one
+/// document.
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintPackView {
     #[serde(flatten)]
@@ -176,9 +223,15 @@ pub struct PrintPackView {
     pub intro: String,
     pub count_text: String,
     pub print: PrintView,
-    /// The worksheets list this pack is made from.
-    pub section_href: String,
+    /// What the pack is made from (the worksheets list, the tag, the guide) and its name.
+    pub source_href: String,
+    pub source_label: String,
     pub sheets: Vec<PackSheet>,
+    /// Page counts come from a first print (`build --pdf`): each worksheet's blank back is
+    /// placed where it is needed. Without them every worksheet is given two pages.
+    pub measured: bool,
+    /// Only in the copy `build --pdf` prints: the one-sided control is left out.
+    pub for_pdf: bool,
 }
 
 /// One worksheet inside a print pack. Its heading ids are prefixed with its slug, so ids stay
@@ -199,6 +252,17 @@ pub struct PackSheet {
     pub url: Option<String>,
     /// The sheet asks how the reader feels: it carries the help box, on paper too.
     pub help_box: bool,
+    pub qr_svg: Option<String>,
+    /// The sheet's printed footer (see [`PrintView::footer`]).
+    pub footer: String,
+    /// The page the sheet starts on printed on both sides, and on one side (`None` when the
+    /// page counts were not measured).
+    pub page_duplex: usize,
+    pub page_simplex: Option<usize>,
+    /// A marked blank page follows the sheet when printed on both sides: it ends on a
+    /// front (measured), so the next sheet starts on a front again.
+    pub blank_after: bool,
+    pub notes_html: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,6 +298,8 @@ pub struct TagPageView {
     pub count_text: String,
     pub groups: Vec<TagGroup>,
     pub all_tags_href: String,
+    /// The tag's print pack, when worksheets carry the tag.
+    pub pack_href: Option<String>,
 }
 
 /// An entry point to a section from the home page.

@@ -162,7 +162,13 @@ fn dangerous(html: &str, allowed_forms: usize) -> Vec<String> {
             {
                 found.push(at(format!("has a script URL in `{name}`")));
             }
-            if name == "style" && !value.starts_with("--rows:") {
+            // The renderer's own styles: a box's height in rows, a fill-in column's width.
+            let column_width = tag.name == "col"
+                && value
+                    .strip_prefix("width:")
+                    .and_then(|w| w.strip_suffix('%'))
+                    .is_some_and(|n| n.parse::<f64>().is_ok());
+            if name == "style" && !value.starts_with("--rows:") && !column_width {
                 found.push(at(format!("has a style `{value}`")));
             }
         }

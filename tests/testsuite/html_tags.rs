@@ -13,7 +13,9 @@
 pub const MARKDOWN_TAGS: &[&str] = &[
     "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
     "em", "strong", "del", "table", "thead", "tbody", "tr", "th", "td", "img", "hr", "br", "div",
-    "span", "sup", "section",
+    "span", "sup", "section", "colgroup", "col",
+    // The QR code of a printed page's address (src/render/qr.rs).
+    "svg", "rect", "path",
 ];
 
 /// A start tag as the browser sees it.

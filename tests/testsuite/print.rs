@@ -57,7 +57,10 @@ fn print_pack_holds_every_worksheet_with_unique_ids_and_working_anchors() {
         "@page sheet-1 { @top-right { content: \"1. \" \"First sheet: \\000022quotes\\000022 \\000026 \\00003Cangles\\00003E\"; }"
     ), "{en}");
     assert!(en.contains(".sheet-2 { page: sheet-2; }"));
-    assert!(en.contains("\"https://example.org/handbook/en/worksheets/second-sheet/\""));
+    // Each sheet's printed footer: its own address, then the licence line.
+    assert!(en.contains(
+        "@bottom-left { content: \"https://example.org/handbook/en/worksheets/second-sheet/\\00000AText: CC BY 4.0"
+    ), "{en}");
 }
 
 #[test]
@@ -179,4 +182,125 @@ fn pdf_from_a_browser_that_fails_keeps_the_previous_output() {
     assert!(err.contains("printing `en/worksheets/"), "{err}");
     assert!(err.contains("no display"), "{err}");
     assert!(tree(&out) == before);
+}
+
+/// Issue 20: a local build prints the configured public address (`print_url`) and its QR
+/// code; every worksheet has a bilingual sheet linked from it; the real handbook's tag pages
+/// link their packs only when worksheets carry the tag, and the guide links the workshop pack.
+#[test]
+fn issue_20_printed_address_bilingual_sheets_and_packs() {
+    let site = copy_fixture("print");
+    let yaml = site.path().join("handbook.yaml");
+    let text = read(&yaml).replace(
+        "base_url: https://example.org/handbook/",
+        "base_url: /\nprint_url: https://print.example.org/hb/",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let out = build_ok(site.path(), &[]);
+    let sheet = read(out.join("en/worksheets/first-sheet/index.html"));
+    assert!(sheet.contains("<svg class=\"ws-qr\""), "{sheet}");
+    assert!(sheet.contains(
+        "@bottom-left { content: \"https://print.example.org/hb/en/worksheets/first-sheet/\\00000AText: CC BY 4.0"
+    ));
+    assert!(sheet.contains("href=\"/en/worksheets/first-sheet/bilingual/\""));
+    // The fixture's translation is not built like its source: one after the other.
+    let bilingual = read(out.join("hi/worksheets/first-sheet/bilingual/index.html"));
+    assert!(
+        bilingual.contains("<div class=\"ws-second\" lang=\"en\">"),
+        "{bilingual}"
+    );
+    assert!(bilingual.contains("<html lang=\"hi\""));
+    // The language switcher leads to the other language's bilingual sheet.
+    assert!(bilingual.contains("href=\"/en/worksheets/first-sheet/bilingual/\" hreflang=\"en\""));
+
+    let real = build_ok(repo_root(), &[]);
+    let bilingual = read(real.join("hi/worksheets/money-runway/bilingual/index.html"));
+    assert!(
+        bilingual.contains("<span class=\"ws-alt\" lang=\"en\">"),
+        "{bilingual}"
+    );
+    assert!(!bilingual.contains("ws-second"));
+    let money = read(real.join("en/tags/money/index.html"));
+    assert!(money.contains("href=\"/en/tags/money/print/\""), "{money}");
+    let pack = read(real.join("en/tags/money/print/index.html"));
+    assert!(pack.contains("id=\"ws-money-runway\""));
+    assert!(!pack.contains("id=\"ws-weekly-goals-tracker\""));
+    // A tag no worksheet carries has no pack.
+    let stories_only = real.join("en/tags/success/print/index.html");
+    let success = real.join("en/tags/success/index.html");
+    if success.exists() {
+        assert!(!stories_only.exists());
+        assert!(!read(&success).contains("/print/"));
+    }
+    let guide = read(real.join("en/workshop-guide/index.html"));
+    assert!(guide.contains("href=\"/en/worksheets/print/workshop/\""));
+    let workshop = read(real.join("hi/worksheets/print/workshop/index.html"));
+    let first = workshop
+        .find("id=\"ws-after-rejection-reflection\"")
+        .unwrap();
+    let second = workshop.find("id=\"ws-interview-post-mortem\"").unwrap();
+    assert!(first < second);
+    // Without a measuring print every worksheet is given two pages: 3, 5, 7 …
+    assert!(workshop.contains("data-page=\"3\"") && workshop.contains("data-page=\"5\""));
+}
+
+#[test]
+fn issue_20_column_markers_set_widths_and_a_typo_is_an_error_with_its_line() {
+    let site = copy_fixture("print");
+    let page = site.path().join("content/en/worksheets/second-sheet.md");
+    let text = read(&page);
+    std::fs::write(
+        &page,
+        format!("{text}\n| Who | When {{date}} | Done {{tick}} |\n|---|---|---|\n|  |  |  |\n"),
+    )
+    .unwrap();
+    let out = build_ok(site.path(), &[]);
+    let html = read(out.join("en/worksheets/second-sheet/index.html"));
+    assert!(html.contains("<div class=\"ws-table\">"), "{html}");
+    assert!(html.contains("<col class=\"ws-col-text\" style=\"width:76.00%\"><col class=\"ws-col-date\" style=\"width:15.00%\"><col class=\"ws-col-tick\" style=\"width:9.00%\">"), "{html}");
+    assert!(html.contains("<th>When</th>"), "{html}");
+    let lines = read(&page).lines().count();
+    std::fs::write(
+        &page,
+        format!(
+            "{}\n| Who | When {{dat}} |\n|---|---|\n|  |  |\n",
+            read(&page)
+        ),
+    )
+    .unwrap();
+    let o = handbook(site.path(), &["build", "--out", "public2"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "content/en/worksheets/second-sheet.md:{}",
+            lines + 2
+        )),
+        "{err}"
+    );
+    assert!(err.contains("`{dat}` is not a column marker"), "{err}");
+}
+
+#[test]
+fn issue_20_print_url_and_workshop_are_checked() {
+    let site = copy_fixture("print");
+    let yaml = site.path().join("handbook.yaml");
+    let base = read(&yaml);
+    std::fs::write(&yaml, format!("{base}print_url: /no-host/\n")).unwrap();
+    let o = handbook(site.path(), &["build", "--out", "public"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("`print_url`"));
+    std::fs::write(
+        &yaml,
+        format!("{base}workshop:\n  guide: guide\n  worksheets: [first-sheet, no-such-sheet]\n"),
+    )
+    .unwrap();
+    let o = handbook(site.path(), &["build", "--out", "public"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("`guide: guide` is not a page"), "{err}");
+    assert!(
+        err.contains("the worksheet `no-such-sheet` does not exist"),
+        "{err}"
+    );
 }

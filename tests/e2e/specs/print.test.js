@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { serve } from '../lib/server.js';
+import { decodeQr } from '../lib/qr.js';
 import { launch, collectErrors } from '../lib/browser.js';
 import { buildSite, REPO_ROOT } from '../lib/site.js';
 
@@ -29,6 +30,11 @@ const MAX_PAGES = 2;
 /** The worksheets that ask how the reader feels, and the number their help box prints. */
 const FEELINGS_SHEETS = ['after-rejection-reflection', 'weekly-goals-tracker', 'interview-post-mortem', 'money-runway'];
 const HELPLINE = '14416';
+/** The licence line every printed page carries (Fluent `print-licence`). */
+const LICENCE = {
+  en: 'Text: CC BY 4.0, free to copy, share and adapt with credit.',
+  hi: 'टेक्स्ट: CC BY 4.0, क्रेडिट देकर कॉपी करने, बाँटने और बदलने की छूट।',
+};
 
 /** poppler-utils, or a reason to skip (a failure under CI=true). */
 function popplerMissing() {
@@ -147,6 +153,7 @@ describe('worksheets on paper', () => {
             assert.ok(p.includes(squash(sheet.title)), `${lang}/${sheet.slug} page ${n}: no title`);
             assert.ok(p.includes(`${ORIGIN}${lang}/worksheets/${sheet.slug}/`), `${lang}/${sheet.slug} page ${n}: no URL`);
             assert.ok(p.includes(`${n}/${pages}`), `${lang}/${sheet.slug} page ${n}: no page number`);
+            assert.ok(p.includes(squash(LICENCE[lang])), `${lang}/${sheet.slug} page ${n}: no licence line`);
           }
           // The help box prints, on the first page.
           if (helpBox) {
@@ -166,56 +173,48 @@ describe('worksheets on paper', () => {
       await page.close();
     });
 
-    it(`${lang}: the print pack is the cover plus every worksheet, each on fresh pages`, async (t) => {
+    it(`${lang}: the print pack starts every worksheet on a front, on the page its contents names`, async (t) => {
       if (skip) return t.skip(skip);
       const page = await browser.newPage();
       // Navigating on while the favicon still loads aborts it; that is not a fault.
       const errors = collectErrors(page, { ignore: ['net::ERR_ABORTED'] });
       const sheets = await worksheets(page, lang);
       const packUrl = `${server.url}${lang}/worksheets/print/`;
+      await page.goto(packUrl);
+      const numbers = await page.$$eval('.pack-contents .pn-two', (els) => els.map((e) => Number(e.dataset.page)));
+      assert.equal(numbers.length, sheets.length);
+      const blank = squash(await page.$eval('.blank-page', (e) => e.textContent));
       for (const format of FORMATS) {
-        const parts = [];
-        for (const sheet of sheets) {
-          parts.push(pageCount(await printTo(page, sheet.url, format, `${lang}-${sheet.slug}`)));
-        }
         const pack = await printTo(page, packUrl, format, `${lang}-pack`);
         const total = pageCount(pack);
-        // Which sheet each page belongs to, from its running header ("3. <title>").
-        const owner = [];
-        for (let n = 1; n <= total; n++) {
-          const head = squash(pageText(pack, n).split('\n').slice(0, 3).join(''));
-          const i = sheets.findIndex((s, k) => head.includes(squash(`${k + 1}. ${s.title}`).slice(0, 24)));
-          owner.push(i);
-        }
-        const cover = owner.indexOf(0);
-        assert.ok(cover >= 1, `${lang} (${format}): no cover before the first worksheet: ${owner}`);
-        assert.ok(owner.slice(0, cover).every((o) => o === -1), `${lang} (${format}): ${owner}`);
-        let at = cover;
+        assert.ok(squash(pageText(pack, 2)).includes(blank), `${lang} (${format}): the cover's back is not marked blank`);
         sheets.forEach((s, i) => {
-          const mine = owner.slice(at, at + parts[i]);
-          assert.deepEqual(
-            mine,
-            Array(parts[i]).fill(i),
-            `${lang} (${format}): "${s.title}" should take pages ${at + 1}–${at + parts[i]} as it does alone (${owner})`,
-          );
-          const first = squash(pageText(pack, at + 1));
-          assert.ok(first.includes(squash(s.title)), `${lang} (${format}): "${s.title}" does not start page ${at + 1}`);
-          if (FEELINGS_SHEETS.includes(s.slug)) {
-            assert.ok(first.includes(HELPLINE), `${lang} (${format}): "${s.title}" in the pack: no ${HELPLINE} on its first page`);
+          const at = numbers[i];
+          assert.equal(at % 2, 1, `${lang} (${format}): "${s.title}" starts on page ${at}, a back`);
+          const head = squash(pageText(pack, at).split('\n').slice(0, 3).join(''));
+          assert.ok(head.includes(squash(`${i + 1}. ${s.title}`).slice(0, 24)), `${lang} (${format}): page ${at} is not "${s.title}"`);
+          const end = i + 1 < sheets.length ? numbers[i + 1] : total + 1;
+          for (let n = at; n < end; n++) {
+            const p = squash(pageText(pack, n));
+            assert.ok(p.includes(`${ORIGIN}${lang}/worksheets/${s.slug}/`), `${lang} (${format}) page ${n}: no URL of ${s.slug}`);
+            assert.ok(p.includes(squash(LICENCE[lang])), `${lang} (${format}) page ${n}: no licence line`);
           }
-          at += parts[i];
         });
-        assert.equal(total, cover + parts.reduce((a, b) => a + b, 0), `${lang} (${format}): pages of the pack`);
+        assert.ok(total >= numbers.at(-1), `${lang} (${format}): ${total} pages`);
         const coverText = squash(pageText(pack, 1));
         for (const s of sheets) assert.ok(coverText.includes(squash(s.title)), `contents lack "${s.title}"`);
-        const text = squash(allText(pack));
-        assert.ok(!text.includes(squash(await page.$eval('.skip-link', (e) => e.textContent))), 'skip link printed');
         if (lang === 'hi') {
           const fonts = run('pdffonts', [pack]);
           assert.match(fonts, /NotoSansDevanagari-Bold/);
           assert.doesNotMatch(fonts, /Type 3/);
         }
       }
+      // One-sided: no blank pages, the other page numbers.
+      await page.check('#sides-one');
+      const one = path.join(tmp, `${lang}-pack-one.pdf`);
+      await page.pdf({ path: one, format: 'A4' });
+      assert.ok(!squash(allText(one)).includes(blank), `${lang}: a blank page printed one-sided`);
+      assert.ok(pageCount(one) < pageCount(await printTo(page, packUrl, 'A4', `${lang}-pack`)));
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -249,7 +248,7 @@ describe('worksheets on paper', () => {
     await context.close();
   });
 
-  it('handbook build --pdf prints every worksheet and pack to A4 and links the PDFs', async (t) => {
+  it('handbook build --pdf prints every sheet and pack on A4 and Letter, laid out from a first print', async (t) => {
     if (skip) return t.skip(skip);
     // The browser the tests use is the one --pdf finds (CHROME, else chromium on PATH).
     const dir = await buildSite({
@@ -257,29 +256,59 @@ describe('worksheets on paper', () => {
       args: ['--root', FIXTURE, '--pdf'],
       env: process.env.CHROME ? {} : { CHROME: '/usr/bin/chromium' },
     });
+    const SIZES = { a4: /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/, letter: /Page size:\s+612 x 792 pts \(letter\)/ };
     for (const lang of ['en', 'hi']) {
-      const files = [
-        ...['first-sheet', 'second-sheet'].map((s) => [`${lang}/worksheets/${s}/`, `${lang}/worksheets/${s}/${s}-${lang}.pdf`]),
-        [`${lang}/worksheets/print/`, `${lang}/worksheets/print/worksheets-${lang}.pdf`],
-      ];
-      for (const [pageDir, pdf] of files) {
-        const file = path.join(dir, pdf);
-        assert.ok(fs.existsSync(file), `${pdf} was not written`);
-        const info = run('pdfinfo', [file]);
-        assert.match(info, /Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/, `${pdf} is not A4\n${info}`);
-        const html = fs.readFileSync(path.join(dir, pageDir, 'index.html'), 'utf8');
-        assert.ok(html.includes(`href="/handbook/${pdf}"`), `${pageDir} does not link ${pdf}`);
-        const text = squash(allText(file));
-        assert.ok(text.includes(`https://example.org/handbook/${pageDir}`), `${pdf}: no address printed`);
-        if (lang === 'hi') {
-          const fonts = run('pdffonts', [file]);
-          assert.match(fonts, /NotoSansDevanagari-Regular/, `${pdf}\n${fonts}`);
-          assert.match(fonts, /NotoSansDevanagari-Bold/, `${pdf}\n${fonts}`);
-          assert.doesNotMatch(fonts, /Type 3/, `${pdf}\n${fonts}`);
-        }
+      const other = lang === 'en' ? 'hi' : 'en';
+      const files = [];
+      for (const s of ['first-sheet', 'second-sheet']) {
+        files.push([`${lang}/worksheets/${s}/`, (paper) => `${lang}/worksheets/${s}/${s}-${lang}-${paper}.pdf`, s]);
+        files.push([`${lang}/worksheets/${s}/bilingual/`, (paper) => `${lang}/worksheets/${s}/bilingual/${s}-${lang}-${other}-${paper}.pdf`, s]);
       }
-      // The pack is the cover plus its two one-page worksheets.
-      assert.equal(pageCount(path.join(dir, `${lang}/worksheets/print/worksheets-${lang}.pdf`)), 3);
+      files.push([`${lang}/worksheets/print/`, (paper) => `${lang}/worksheets/print/worksheets-${lang}-${paper}.pdf`, null]);
+      for (const [pageDir, pdfOf, slug] of files) {
+        const html = fs.readFileSync(path.join(dir, pageDir, 'index.html'), 'utf8');
+        for (const paper of ['a4', 'letter']) {
+          const pdf = pdfOf(paper);
+          const file = path.join(dir, pdf);
+          assert.ok(fs.existsSync(file), `${pdf} was not written`);
+          assert.match(run('pdfinfo', [file]), SIZES[paper], `${pdf} is not ${paper}`);
+          assert.ok(html.includes(`href="/handbook/${pdf}"`), `${pageDir} does not link ${pdf}`);
+          const pages = pageCount(file);
+          for (let n = 1; n <= pages; n++) {
+            const text = squash(pageText(file, n));
+            assert.ok(text.includes(`https://example.org/handbook/${lang}/worksheets/`), `${pdf} page ${n}: no address`);
+            assert.ok(text.includes(squash(LICENCE[lang])), `${pdf} page ${n}: no licence line`);
+          }
+          if (slug) {
+            // The QR code on the first page leads to the page itself.
+            assert.equal(decodeQr(file, 1), `https://example.org/handbook/${pageDir}`, `${pdf}: QR code`);
+            // The first print found room on the last page: it is lined for notes.
+            assert.ok(squash(pageText(file, pages)).includes(lang === 'en' ? 'Notes' : 'नोट्स'), `${pdf}: no notes lines`);
+          }
+          if (lang === 'hi') {
+            const fonts = run('pdffonts', [file]);
+            assert.match(fonts, /NotoSansDevanagari-Regular/, `${pdf}\n${fonts}`);
+            assert.doesNotMatch(fonts, /Type 3/, `${pdf}\n${fonts}`);
+          }
+        }
+        assert.match(html, /Download PDF: <a [^>]*>A4<\/a> · <a [^>]*>Letter<\/a>|PDF डाउनलोड करें: <a [^>]*>A4<\/a> · <a [^>]*>Letter<\/a>/, `${pageDir}: PDF links`);
+      }
+      // The pack: every worksheet on a front, at the page number its contents gives.
+      for (const paper of ['a4', 'letter']) {
+        const pack = path.join(dir, `${lang}/worksheets/print/worksheets-${lang}-${paper}.pdf`);
+        const cover = squash(pageText(pack, 1));
+        const titles = lang === 'en' ? ['First sheet: "quotes" & <angles>', 'Second sheet'] : null;
+        const starts = [...cover.matchAll(/(?:page|पेज)(\d+)/g)].map((m) => Number(m[1]));
+        assert.equal(starts.length, 2, `${lang} ${paper}: contents page numbers ${cover}`);
+        starts.forEach((at, i) => {
+          assert.equal(at % 2, 1, `${lang} ${paper}: worksheet ${i + 1} starts on page ${at}`);
+          const head = squash(pageText(pack, at).split('\n').slice(0, 3).join(''));
+          assert.ok(head.startsWith(`${i + 1}.`) || head.includes(`${i + 1}.`), `${lang} ${paper}: page ${at} is not worksheet ${i + 1}: ${head}`);
+          if (titles) assert.ok(squash(pageText(pack, at)).includes(squash(titles[i])), `${paper}: page ${at}`);
+          assert.equal(decodeQr(pack, at), `https://example.org/handbook/${lang}/worksheets/${['first-sheet', 'second-sheet'][i]}/`);
+        });
+        assert.equal(pageCount(pack) % 2, 0, `${lang} ${paper}: an odd number of pages in a double-sided pack`);
+      }
     }
     // No temporary print copy is left in the output.
     assert.ok(!fs.readdirSync(dir).some((n) => n.startsWith('handbook-pdf')));

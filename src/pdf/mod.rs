@@ -1,8 +1,10 @@
 //! Stage 4½, `build --pdf`: a portable copy of the printable pages in, PDFs out.
 //!
-//! Prints the worksheets and each language's print pack to PDF with a headless
-//! Chromium found on the machine, before the output is written, so a failure leaves the
-//! previous output untouched.
+//! Prints the worksheets, the bilingual sheets and each language's print packs to PDF, on A4
+//! and on US Letter, with a headless Chromium found on the machine, before the output is
+//! written, so a failure leaves the previous output untouched. The sheets are printed twice:
+//! a first print measures them ([`measure`]), the second lays out their "Notes" lines and the
+//! packs' blank backs and page numbers from what the first found.
 //!
 //! Chromium is driven through its command line (`--headless --print-to-pdf`), one process per
 //! page, a few at a time: no DevTools client, no async runtime. It prints `file://` pages from
@@ -19,11 +21,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// The paper of the PDFs: A4, the norm in India and Pakistan where the handbook's readers and
-/// career centres are (and everywhere but North America). An A4 page printed on US Letter with
-/// the print dialog's usual "fit to page" shrinks by 6%; the web pages themselves print on
-/// either paper with the reader's own choice.
-pub const PAPER: &str = "A4";
+mod measure;
+pub use measure::{END_MARKER, measure};
 
 /// Names tried on `PATH` when `CHROME` is not set, in this order.
 pub const BROWSER_NAMES: &[&str] = &[
@@ -123,6 +122,9 @@ pub enum Progress {
         total: usize,
         browser: PathBuf,
         parallel: usize,
+        /// The paper, and whether this is the first print, which only measures.
+        paper: crate::model::lang::Paper,
+        measuring: bool,
     },
     /// One PDF is done.
     Printed {
@@ -141,6 +143,7 @@ pub fn print(
     browser: &Browser,
     copy: &[OutputFile],
     printables: &[Printable],
+    measuring: bool,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<OutputFile>> {
     let scratch = tempfile::Builder::new()
@@ -158,6 +161,10 @@ pub fn print(
         total: printables.len(),
         browser: browser.path.clone(),
         parallel,
+        paper: printables
+            .first()
+            .map_or(crate::model::lang::Paper::A4, |p| p.paper),
+        measuring,
     });
     // A queue taken in page order by a few threads, not rayon: rayon splits the list in
     // halves, so printing would start in the middle of it and a broken browser would be
