@@ -62,11 +62,11 @@ export function report(fig) {
   return [...Object.entries(fig.groups).map(([k, g]) => line(k, g)), line('all', fig.all)];
 }
 
-/** search.js run under Node (a vm context standing in for `window`) over a built site's index. */
-export function nodeEngine(siteDir) {
+/** search.js (or `script`, a variant of it) run under Node (a vm context standing in for `window`) over a built site's index. */
+export function nodeEngine(siteDir, script = searchScript()) {
   const ctx = vm.createContext({ URL, console, setTimeout, clearTimeout });
   ctx.window = ctx;
-  vm.runInContext(searchScript(), ctx, { filename: 'search.js' });
+  vm.runInContext(script, ctx, { filename: 'search.js' });
   const base = pathToFileURL(path.join(siteDir, 'search-index') + path.sep).href;
   const load = (url) => vm.runInContext(fs.readFileSync(fileURLToPath(url), 'utf8'), ctx, { filename: url });
   const engine = ctx.__hbSearch.lib.createEngine(base, load);
