@@ -21,15 +21,18 @@ var F_PARTIAL = 0.35;
 var F_SKEL_PREFIX = 0.3;
 var F_TYPO2 = 0.25;
 // Typo tolerance, decided and applied on the same form (the surface against indexed surfaces,
-// the stem against stems): one edit for words of 5+ code points, two for 8+. One edit on a
+// the stem against stems): one edit for words of 5+ code points, two for 7+. One edit on a
 // shorter word reaches too many other words (कम/काम, दिन/दीन).
 var TYPO_MIN = 5;
-var TYPO2_MIN = 8;
+var TYPO2_MIN = 7;
 var PARTIAL_MIN = 4;
 var MAX_QUERY_TOKENS = 10;
 // Soft coordination: a page's score is scaled by (matched words / query words)^COORD_POWER,
 // so covering more of the query counts a lot without being an absolute rule.
 var COORD_POWER = 1.5;
+// How much a weak match of a word counts towards coverage: (its score / the word's best
+// score in any page)^STRENGTH_POWER; 0 would count every match fully.
+var STRENGTH_POWER = 0.5;
 // Query words in a page's title add at most this share to its score: enough to order
 // near-equal pages, never enough to beat a match in the body that scores 1.6 times as high.
 var TITLE_BONUS = 0.6;
@@ -97,7 +100,7 @@ function editDistance(a, b, max) {
   return Math.min(prev[y.length], max + 1);
 }
 
-/** The edits a word of `len` code points may have: 0, 1 (5+) or 2 (8+). */
+/** The edits a word of `len` code points may have: 0, 1 (5+) or 2 (7+). */
 function typoBudget(len) {
   return len >= TYPO2_MIN ? 2 : len >= TYPO_MIN ? 1 : 0;
 }
@@ -273,6 +276,8 @@ function createEngine(base, loadScript) {
       var reached = Object.keys(hits).length;
       var idf = Math.log(1 + (m.docCount - reached + 0.5) / (reached + 0.5));
       if (!tok.minor) idfTotal += reached ? idf : 0;
+      var top = 0;
+      for (var d0 in hits) top = Math.max(top, wordScore(hits[d0]));
       for (var d in hits) {
         var acc = perDoc[d] || (perDoc[d] = { doc: +d, score: 0, sum: 0, matched: 0, cover: 0, native: 0, title: 0 });
         if (tok.minor) {
@@ -284,7 +289,8 @@ function createEngine(base, loadScript) {
         }
         acc.sum += wordScore(hits[d]);
         acc.matched += 1;
-        acc.cover += idf;
+        // A passing mention covers the word less than the page that is most about it.
+        acc.cover += idf * Math.pow(wordScore(hits[d]) / top, STRENGTH_POWER);
         if (hits[d].n > 0) acc.native += 1;
         if (hits[d].title) acc.title += 1;
       }
