@@ -573,6 +573,38 @@ mod tests {
     }
 
     #[test]
+    fn loanword_plurals_meet_their_singular() {
+        assert_eq!(stems("स्किल्स"), stems("स्किल"));
+        assert_eq!(stems("टिप्स"), stems("टिप"));
+        // Too short to be a plural: बस stays बस.
+        assert_eq!(stems("बस"), ["बस"]);
+    }
+
+    #[test]
+    fn a_stem_under_two_code_points_keeps_the_surface() {
+        assert_eq!(stems("लाएँ लें"), ["लाएं", "लें"]);
+        assert_eq!(stems("करें"), ["कर"]);
+    }
+
+    #[test]
+    fn a_word_final_nasal_is_optional_in_outlines() {
+        for (hi, lat) in [
+            ("नहीं", "nahi"),
+            ("नहीं", "nahin"),
+            ("करें", "kare"),
+            ("करें", "karein"),
+        ] {
+            assert_eq!(
+                skeleton_devanagari(&normalize(hi)),
+                skeleton_latin(lat),
+                "{hi} ~ {lat}"
+            );
+        }
+        // A two-letter key keeps its n: में is "mn", not "m".
+        assert_eq!(skeleton_latin("mein").as_deref(), Some("mn"));
+    }
+
+    #[test]
     fn skeletons_bridge_romanised_hindi() {
         let pairs = [
             ("नौकरी", "naukri"),

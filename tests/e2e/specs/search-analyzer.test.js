@@ -206,3 +206,54 @@ test('engine: a missing shard file is no hit, not an error', async () => {
   });
   assert.deepEqual(plain(await broken.search('x', ['xx'])), []);
 });
+
+// ---- Ranking and query understanding (issue 18) ----
+
+const urlsOf = async (query, langs) => plain(await engine.search(query, langs)).map((r) => r.url);
+
+test('rank: typo tolerance is decided and applied on the same form ("getting" is not git, got, let)', async () => {
+  const urls = await urlsOf('getting ', ['en']);
+  assert.ok(urls.includes('en/tips/getting-started/'), urls.join(' '));
+  assert.ok(!urls.includes('en/tips/version-control/'), urls.join(' '));
+});
+
+test('rank: two edits are forgiven in a long word, one in a shorter one, none in a short one', async () => {
+  assert.equal(await first('netwerkng ', ['en', 'hi']), 'en/tips/keep-networking/');
+  assert.equal(await first('feedbak ', ['en', 'hi']), 'en/tips/seek-feedback/');
+  assert.deepEqual(await urlsOf('gti ', ['en']), []);
+});
+
+test('rank: question words are dropped while other words remain, and kept when alone', async () => {
+  assert.equal(await first('how do I practice interviews', ['en']), 'en/tips/practice-interviews/');
+  assert.equal(await first('इंटरव्यू का अभ्यास कैसे करें', ['hi']), 'hi/tips/practice-interviews/');
+  assert.equal(await first('naukri kaise mile', ['hi']), 'hi/guidance/job-search/');
+  const q = lib.queryTokens('feedback kaise mange');
+  assert.deepEqual(plain(q.tokens.filter((t) => !t.minor).map((t) => t.surface)), ['feedback', 'mange']);
+  assert.ok((await urlsOf('कैसे', ['hi'])).length >= 0); // alone, it is searched as typed
+  assert.deepEqual(plain(lib.queryTokens('how').tokens.map((t) => t.surface)), ['how']);
+});
+
+test('rank: a short Hindi stem is not expanded as a prefix (लें does not find लेंगे)', async () => {
+  assert.ok(!(await urlsOf('लें', ['hi'])).includes('hi/guidance/silence/'));
+  // A long enough word still is: नौक → नौकरी.
+  assert.equal(await first('नौक', ['hi']), 'hi/guidance/job-search/');
+});
+
+test('rank: a synonym phrase is found where all its words are (ghosted → जवाब नहीं आया)', async () => {
+  assert.equal(await first('ghosted ', ['hi']), 'hi/guidance/silence/');
+});
+
+test('rank: one score, so a title hit cannot outrank a much better body match', async () => {
+  const urls = await urlsOf('budget ', ['en']);
+  assert.deepEqual(urls.slice(0, 2), ['en/guidance/budget-body/', 'en/tips/budget-title/']);
+});
+
+test('rank: across languages the word as typed beats the romanised outline', async () => {
+  // "networking" as typed in the English page and the Hindi title नेटवर्किंग (outline and
+  // synonym): for an English reader the English page comes first, for a Hindi reader the
+  // Hindi page (own language, and the synonym) — and each is listed once.
+  assert.equal(await first('networking ', ['en', 'hi']), 'en/tips/keep-networking/');
+  const hi = await urlsOf('networking ', ['hi', 'en']);
+  assert.equal(hi[0], 'hi/tips/keep-networking/');
+  assert.equal(hi.filter((u) => u.endsWith('keep-networking/')).length, 1);
+});

@@ -27,15 +27,20 @@ var TYPO_MIN = 5;
 var TYPO2_MIN = 7;
 var PARTIAL_MIN = 4;
 var MAX_QUERY_TOKENS = 10;
-// Soft coordination: a page's score is scaled by (matched words / query words)^COORD_POWER,
-// so covering more of the query counts a lot without being an absolute rule.
-var COORD_POWER = 1.5;
-// How much a weak match of a word counts towards coverage: (its score / the word's best
-// score in any page)^STRENGTH_POWER; 0 would count every match fully.
+// Soft coordination: a page's score is scaled by the share of the query it covers, each
+// word weighed by its IDF (a missing rare word costs more than a missing common one) and by
+// how strongly the page matches it, (its score / the word's best score in any page)^
+// STRENGTH_POWER, so a passing mention covers less than the page most about the word.
+// Covering more of the query counts a lot without being an absolute rule. The figures were
+// chosen on tests/fixtures/search/natural-queries.json from a flat region (see README).
+var COORD_POWER = 1;
 var STRENGTH_POWER = 0.5;
-// Query words in a page's title add at most this share to its score: enough to order
-// near-equal pages, never enough to beat a match in the body that scores 1.6 times as high.
+// The share of a multi-word query's words in a page's title adds at most this much to its
+// score (x1.6): it orders near-equal pages and never beats a match that scores 1.6 times as
+// high. A one-word query gets no bonus: there the title's BM25F weight alone counts, and
+// it saturates (K1) below what a body full of the word reaches.
 var TITLE_BONUS = 0.6;
+var TITLE_BONUS_MIN_WORDS = 2;
 // A question word kept beside content words counts this much of a content word.
 var MINOR_WEIGHT = 0.15;
 // A page in another language than the reader's (shown as its translation) counts this much.
@@ -300,7 +305,8 @@ function createEngine(base, loadScript) {
     for (var k in perDoc) {
       var r = perDoc[k];
       if (!r.matched) continue; // a page with question words only is no result
-      r.score = pageScore(r.sum, idfTotal > 0 ? r.cover / idfTotal : 1, r.title / major);
+      var inTitle = major >= TITLE_BONUS_MIN_WORDS ? r.title / major : 0;
+      r.score = pageScore(r.sum, idfTotal > 0 ? r.cover / idfTotal : 1, inTitle);
       list.push(r);
     }
     list.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
