@@ -81,29 +81,43 @@ function cpLen(s) { return Array.from(s).length; }
 /**
  * Optimal-string-alignment distance between `a` and `b` (code points: insertions,
  * deletions, substitutions, swaps of neighbours), or `max + 1` once it must exceed `max`.
+ * Only the band of cells within `max` of the diagonal is computed: this runs against every
+ * word of a shard, for every long query word.
  */
 function editDistance(a, b, max) {
   if (a === b) return 0;
-  var x = Array.from(a), y = Array.from(b);
-  if (Math.abs(x.length - y.length) > max) return max + 1;
-  var prev2 = null, prev = [], cur;
-  for (var j = 0; j <= y.length; j++) prev.push(j);
-  for (var i = 1; i <= x.length; i++) {
-    cur = [i];
-    var rowMin = i;
-    for (var k = 1; k <= y.length; k++) {
-      var cost = x[i - 1] === y[k - 1] ? 0 : 1;
-      var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
-      if (prev2 && i > 1 && k > 1 && x[i - 1] === y[k - 2] && x[i - 2] === y[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
-      cur.push(v);
+  // Most words of a shard differ in length by more than `max`: the quickest rejection.
+  if (Math.abs(a.length - b.length) > 2 * max) return max + 1;
+  // Indexing a string is by UTF-16 unit, which is the code point for every BMP character
+  // (Devanagari, Latin); only astral characters need the slower array of code points.
+  var x = a, y = b;
+  if (SURROGATE_RE.test(a) || SURROGATE_RE.test(b)) { x = Array.from(a); y = Array.from(b); }
+  var n = x.length, m = y.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  var BIG = max + 1;
+  var prev2 = null, prev = new Array(m + 1), cur;
+  for (var j = 0; j <= m; j++) prev[j] = j <= max ? j : BIG;
+  for (var i = 1; i <= n; i++) {
+    cur = new Array(m + 1);
+    cur[0] = i <= max ? i : BIG;
+    var lo = Math.max(1, i - max), hi = Math.min(m, i + max);
+    for (var k = 1; k < lo; k++) cur[k] = BIG;
+    var rowMin = cur[0];
+    for (k = lo; k <= hi; k++) {
+      var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (x[i - 1] === y[k - 1] ? 0 : 1));
+      if (prev2 && k > 1 && x[i - 1] === y[k - 2] && x[i - 2] === y[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+      cur[k] = v > BIG ? BIG : v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    for (k = hi + 1; k <= m; k++) cur[k] = BIG;
+    if (rowMin > max) return BIG;
     prev2 = prev;
     prev = cur;
   }
-  return Math.min(prev[y.length], max + 1);
+  return Math.min(prev[m], BIG);
 }
+
+var SURROGATE_RE = /[\uD800-\uDFFF]/;
 
 /** The edits a word of `len` code points may have: 0, 1 (5+) or 2 (7+). */
 function typoBudget(len) {
@@ -475,7 +489,10 @@ function prefixable(tok, count) {
  */
 function typoEdits(tok, term, forms, surfaceEdits, stemEdits) {
   var best = 3;
-  if (stemEdits) best = Math.min(best, editDistance(term, tok.stem, stemEdits) <= stemEdits ? editDistance(term, tok.stem, stemEdits) : 3);
+  if (stemEdits) {
+    var es = editDistance(term, tok.stem, stemEdits);
+    if (es <= stemEdits) best = es;
+  }
   if (surfaceEdits) {
     for (var i = 0; i < forms.length && best > 1; i++) {
       var e = editDistance(forms[i], tok.surface, surfaceEdits);
