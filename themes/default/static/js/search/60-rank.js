@@ -61,7 +61,7 @@ var QUESTION_WORDS = [
   'मेरा', 'मेरी', 'मेरे', 'हम', 'आप', 'आपका', 'आपकी', 'अब', 'बहुत', 'कोई', 'कुछ', 'गया', 'गई', 'गए',
   'जाए', 'सकता', 'सकती', 'सकते', 'दूं', 'बताएं', 'बताऊं',
   // Hinglish in Latin letters
-  'ke', 'ka', 'ki', 'ko', 'se', 'pe', 'par', 'me', 'mein', 'mai', 'main', 'mujhe', 'mera', 'meri',
+  'ke', 'ka', 'ki', 'ko', 'se', 'pe', 'par', 'me', 'mein', 'mai', 'mujhe', 'mera', 'meri',
   'mere', 'kya', 'kyu', 'kyun', 'kyon', 'kaise', 'kese', 'kab', 'kahan', 'kaun', 'hai', 'hain',
   'he', 'h', 'tha', 'thi', 'nahi', 'nahin', 'nhi', 'kare', 'karein', 'karen', 'karu', 'karun',
   'karna', 'karni', 'karne', 'kar', 'karo', 'ho', 'hua', 'hui', 'hue', 'gaya', 'gayi', 'gaye',
@@ -315,11 +315,13 @@ function createEngine(base, loadScript) {
       }
     }
     var major = tokens.filter(function (x) { return !x.minor; }).length;
+    // The title share counts question words at their small weight, so it stays within 0–1.
+    var titleOf = major + MINOR_WEIGHT * (tokens.length - major);
     var list = [];
     for (var k in perDoc) {
       var r = perDoc[k];
       if (!r.matched) continue; // a page with question words only is no result
-      var inTitle = major >= TITLE_BONUS_MIN_WORDS ? r.title / major : 0;
+      var inTitle = major >= TITLE_BONUS_MIN_WORDS ? r.title / titleOf : 0;
       r.score = pageScore(r.sum, idfTotal > 0 ? r.cover / idfTotal : 1, inTitle);
       list.push(r);
     }
