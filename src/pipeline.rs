@@ -75,6 +75,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport> {
     let render_diags = render_site_into(&site, &theme, Purpose::Check, &|_| Ok(()))?;
     diags.extend(collapse_per_file(render_diags));
     crate::check::rules::apply(&site, &theme, &mut diags);
+    diags.extend(crate::search::synonyms::check_file(&site.config.root));
     Ok(CheckReport {
         site,
         diags: diags.sorted(),

@@ -96,46 +96,6 @@ pub const ENGLISH_STOP_WORDS: &[&str] = &[
     "to", "was", "we", "were", "what", "which", "who", "will", "with", "you", "your",
 ];
 
-/// Words a reader may type in the "wrong" script or language. Each group lists words that
-/// should find each other; the index stores the groups analysed (as stems) in its manifest,
-/// so `search.js` needs no copy of this table and cannot drift from it.
-///
-/// Why a table at all: the skeleton key cannot bridge translations (job ↔ नौकरी) or
-/// loanwords whose Hindi spelling is far from the English one (resume ↔ रिज़्यूमे).
-/// Entries must be single words (a query is matched word by word); multi-word entries are
-/// skipped when the manifest is built.
-pub const ALIASES: &[&[&str]] = &[
-    &["job", "naukri", "नौकरी", "जॉब"],
-    &["interview", "इंटरव्यू", "साक्षात्कार"],
-    &["resume", "cv", "रिज़्यूमे", "बायोडाटा"],
-    &[
-        "rejection",
-        "reject",
-        "rejected",
-        "अस्वीकृति",
-        "रिजेक्शन",
-        "रिजेक्ट",
-    ],
-    &["feedback", "फीडबैक", "प्रतिक्रिया"],
-    &["failure", "asafalta", "असफलता", "विफलता"],
-    &["success", "safalta", "सफलता", "कामयाबी"],
-    &["career", "करियर", "कैरियर"],
-    &["network", "networking", "नेटवर्क", "नेटवर्किंग"],
-    &["skill", "skills", "कौशल", "हुनर"],
-    &["feelings", "emotions", "भावनाएं", "भावना"],
-    &["growth", "विकास"],
-    &["mindset", "सोच", "मानसिकता"],
-    &["goal", "goals", "लक्ष्य"],
-    &["brand", "ब्रांड"],
-    &["linkedin", "लिंक्डइन"],
-    &["company", "कंपनी"],
-    &["worksheet", "वर्कशीट"],
-    &["application", "applications", "एप्लिकेशन", "आवेदन"],
-    &["tips", "tip", "सुझाव", "टिप्स"],
-    &["stress", "तनाव"],
-    &["confidence", "आत्मविश्वास"],
-];
-
 /// One analysed word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -292,12 +252,32 @@ pub fn is_devanagari(word: &str) -> bool {
 ///
 /// Words of 1–2 code points are left alone: Snowball strips them to one letter
 /// (में→म, को→क, दी→द) and would merge unrelated words.
+///
+/// Two folds come before Snowball, which knows neither:
+/// - an English plural in `्स` on a loanword meets its singular (स्किल्स → स्किल, टिप्स →
+///   टिप) when at least three code points remain;
+/// - a stem shorter than [`MIN_HINDI_STEM`] code points is no stem: लाएँ and लें would become
+///   ल and meet every word that starts with it, so the surface form is kept.
 pub fn stem_hindi(word: &str) -> String {
     if word.chars().count() <= 2 {
         return word.to_owned();
     }
-    Stemmer::create(Algorithm::Hindi).stem(word).into_owned()
+    if let Some(singular) = word.strip_suffix(LOANWORD_PLURAL)
+        && singular.chars().count() >= 3
+    {
+        return stem_hindi(singular);
+    }
+    let stem = Stemmer::create(Algorithm::Hindi).stem(word);
+    if stem.chars().count() < MIN_HINDI_STEM {
+        return word.to_owned();
+    }
+    stem.into_owned()
 }
+
+/// The shortest Hindi stem, in code points (a consonant and a vowel sign, or two letters).
+pub const MIN_HINDI_STEM: usize = 2;
+/// `्स`: the English plural "-s" written on a Devanagari loanword.
+const LOANWORD_PLURAL: &str = "\u{094D}\u{0938}";
 
 /// Stems a normalised word with Snowball English (Porter2).
 ///
@@ -427,7 +407,7 @@ fn fold_letters(b: &[u8]) -> Vec<u8> {
 }
 
 /// Shared tail of the skeleton: drop vowels and `y` after the first letter (an initial vowel
-/// becomes `a`), collapse doubled letters. Mirrored by `skeletonKey()` in `search.js`.
+/// becomes `a`), collapse doubled letters, drop a final `n`. Mirrored by `skeletonKey()` in `search.js`.
 fn skeleton_key(letters: &[u8]) -> Option<String> {
     let mut key = String::with_capacity(letters.len());
     for (n, &l) in letters.iter().enumerate() {
@@ -441,6 +421,12 @@ fn skeleton_key(letters: &[u8]) -> Option<String> {
         if key.as_bytes().last() != Some(&l) {
             key.push(l as char);
         }
+    }
+    // A word-final nasal is often not typed: नहीं is "nahi" as often as "nahin", करें "kare"
+    // as often as "karein". It is optional on both sides, so it is dropped from every key
+    // that keeps two letters without it.
+    if key.len() >= 3 && key.ends_with('n') {
+        key.pop();
     }
     // A one-letter key matches half the dictionary; it is no key.
     (key.len() >= 2).then_some(key)
@@ -584,6 +570,38 @@ mod tests {
         for w in HINDI_STOP_WORDS {
             assert_eq!(normalize(w), *w, "stop word {w} must be in normalised form");
         }
+    }
+
+    #[test]
+    fn loanword_plurals_meet_their_singular() {
+        assert_eq!(stems("स्किल्स"), stems("स्किल"));
+        assert_eq!(stems("टिप्स"), stems("टिप"));
+        // Too short to be a plural: बस stays बस.
+        assert_eq!(stems("बस"), ["बस"]);
+    }
+
+    #[test]
+    fn a_stem_under_two_code_points_keeps_the_surface() {
+        assert_eq!(stems("लाएँ लें"), ["लाएं", "लें"]);
+        assert_eq!(stems("करें"), ["कर"]);
+    }
+
+    #[test]
+    fn a_word_final_nasal_is_optional_in_outlines() {
+        for (hi, lat) in [
+            ("नहीं", "nahi"),
+            ("नहीं", "nahin"),
+            ("करें", "kare"),
+            ("करें", "karein"),
+        ] {
+            assert_eq!(
+                skeleton_devanagari(&normalize(hi)),
+                skeleton_latin(lat),
+                "{hi} ~ {lat}"
+            );
+        }
+        // A two-letter key keeps its n: में is "mn", not "m".
+        assert_eq!(skeleton_latin("mein").as_deref(), Some("mn"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::analyze::{self, ALIASES};
+use super::synonyms;
 pub use format::{DOC_CHUNK, FRAGMENT_CHARS, INDEX_FORMAT_VERSION, js_json};
 use format::{fragment_file, manifest_file, records_file, skeleton_entry, term_entry};
 pub use fragment::body_head;
@@ -176,27 +176,8 @@ fn terms_into<E>(
         docs.len(),
         &term_shards,
         &skeleton_shards,
-        &alias_groups(),
+        &synonyms::alias_groups(synonyms::BUILTIN),
     ))
-}
-
-/// The alias table analysed into stems, as the query side looks them up.
-fn alias_groups() -> Vec<Vec<String>> {
-    ALIASES
-        .iter()
-        .filter_map(|group| {
-            let mut stems: Vec<String> = Vec::new();
-            for word in group.iter() {
-                // Multi-word entries cannot match one query word; skip them.
-                if let [token] = analyze::analyze(word).as_slice()
-                    && !stems.contains(&token.stem)
-                {
-                    stems.push(token.stem.clone());
-                }
-            }
-            (stems.len() >= 2).then_some(stems)
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -144,13 +144,15 @@ test('index: stop-word-only query is not empty', async () => {
   assert.ok(results.length > 0);
 });
 
-test('index: romanised hits rank below native ones', async () => {
+test('index: words as typed rank first; a romanised or synonym hit is weighed, not banished', async () => {
   // Latin "interview" is written natively in practice-interviews (tag slug) and once, deep in a
-  // long body, in english-words. final-round has इंटरव्यू in its title: a strong romanised
-  // (skeleton) hit that must still come after both native hits.
+  // long body, in english-words. final-round has इंटरव्यू in its title: a romanised (skeleton)
+  // and synonym hit. One score with graded weights (as typed > synonym > outline > typo): the
+  // native tag hit stays first, and the strong title hit in the reader's script outranks a
+  // single passing mention in a long body, which is still listed.
   const urls = plain(await engine.search('interview ', ['hi'])).map((r) => r.url);
   assert.deepEqual(urls.slice(0, 3), [
-    'hi/tips/practice-interviews/', 'hi/stories/english-words/', 'hi/stories/final-round/',
+    'hi/tips/practice-interviews/', 'hi/stories/final-round/', 'hi/stories/english-words/',
   ]);
 });
 
@@ -203,4 +205,55 @@ test('engine: a missing shard file is no hit, not an error', async () => {
     throw new Error('no such file');
   });
   assert.deepEqual(plain(await broken.search('x', ['xx'])), []);
+});
+
+// ---- Ranking and query understanding (issue 18) ----
+
+const urlsOf = async (query, langs) => plain(await engine.search(query, langs)).map((r) => r.url);
+
+test('rank: typo tolerance is decided and applied on the same form ("getting" is not git, got, let)', async () => {
+  const urls = await urlsOf('getting ', ['en']);
+  assert.ok(urls.includes('en/tips/getting-started/'), urls.join(' '));
+  assert.ok(!urls.includes('en/tips/version-control/'), urls.join(' '));
+});
+
+test('rank: two edits are forgiven in a long word, one in a shorter one, none in a short one', async () => {
+  assert.equal(await first('netwerkng ', ['en', 'hi']), 'en/tips/keep-networking/');
+  assert.equal(await first('feedbak ', ['en', 'hi']), 'en/tips/seek-feedback/');
+  assert.deepEqual(await urlsOf('gti ', ['en']), []);
+});
+
+test('rank: question words are dropped while other words remain, and kept when alone', async () => {
+  assert.equal(await first('how do I practice interviews', ['en']), 'en/tips/practice-interviews/');
+  assert.equal(await first('इंटरव्यू का अभ्यास कैसे करें', ['hi']), 'hi/tips/practice-interviews/');
+  assert.equal(await first('naukri kaise mile', ['hi']), 'hi/guidance/job-search/');
+  const q = lib.queryTokens('feedback kaise mange');
+  assert.deepEqual(plain(q.tokens.filter((t) => !t.minor).map((t) => t.surface)), ['feedback', 'mange']);
+  assert.ok((await urlsOf('कैसे', ['hi'])).length >= 0); // alone, it is searched as typed
+  assert.deepEqual(plain(lib.queryTokens('how').tokens.map((t) => t.surface)), ['how']);
+});
+
+test('rank: a short Hindi stem is not expanded as a prefix (लें does not find लेंगे)', async () => {
+  assert.ok(!(await urlsOf('लें', ['hi'])).includes('hi/guidance/silence/'));
+  // A long enough word still is: नौक → नौकरी.
+  assert.equal(await first('नौक', ['hi']), 'hi/guidance/job-search/');
+});
+
+test('rank: a synonym phrase is found where all its words are (ghosted → जवाब नहीं आया)', async () => {
+  assert.equal(await first('ghosted ', ['hi']), 'hi/guidance/silence/');
+});
+
+test('rank: one score, so a title hit cannot outrank a much better body match', async () => {
+  const urls = await urlsOf('budget ', ['en']);
+  assert.deepEqual(urls.slice(0, 2), ['en/guidance/budget-body/', 'en/tips/budget-title/']);
+});
+
+test('rank: across languages the word as typed beats the romanised outline', async () => {
+  // "networking" as typed in the English page and the Hindi title नेटवर्किंग (outline and
+  // synonym): for an English reader the English page comes first, for a Hindi reader the
+  // Hindi page (own language, and the synonym) — and each is listed once.
+  assert.equal(await first('networking ', ['en', 'hi']), 'en/tips/keep-networking/');
+  const hi = await urlsOf('networking ', ['hi', 'en']);
+  assert.equal(hi[0], 'hi/tips/keep-networking/');
+  assert.equal(hi.filter((u) => u.endsWith('keep-networking/')).length, 1);
 });

@@ -2,4 +2,5 @@
 //! built sites.
 
 mod index_fixture;
+mod synonyms_check;
 mod vectors;

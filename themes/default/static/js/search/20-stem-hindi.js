@@ -1,7 +1,7 @@
 // Text analysis: the Hindi stemmer. Mirrors `stem_hindi` in src/search/analyze.rs, which
 // calls pagefind_stem's Hindi stemmer (Snowball 3.0.0 hindi.sbl, generated code).
 //
-// Uses: nothing. Gives: stemHindi.
+// Uses: nothing. Gives: stemHindi, hindiStemTooShort.
 
 // --- Snowball Hindi (Snowball 3.0.0 hindi.sbl, as generated in pagefind_stem 1.0.0) ---
 // The stemmer removes the longest listed suffix that leaves at least one character; the
@@ -17,8 +17,31 @@ function isHindiConsonant(ch) {
   return (c >= 0x0915 && c <= 0x0939) || c === 0x093c || (c >= 0x0958 && c <= 0x095f);
 }
 
-/** Mirror of analyze::stem_hindi. */
+// The shortest stem (analyze::MIN_HINDI_STEM) and the loanword plural ्स (स्किल्स → स्किल).
+var MIN_HINDI_STEM = 2;
+var LOANWORD_PLURAL = '\u094D\u0938';
+
+/** Mirror of analyze::stem_hindi: the loanword plural, Snowball, the shortest stem. */
 function stemHindi(word) {
+  if (Array.from(word).length <= 2) return word;
+  if (word.endsWith(LOANWORD_PLURAL)) {
+    var singular = word.slice(0, -LOANWORD_PLURAL.length);
+    if (Array.from(singular).length >= 3) return stemHindi(singular);
+  }
+  var stem = snowballHindi(word);
+  return Array.from(stem).length < MIN_HINDI_STEM ? word : stem;
+}
+
+/**
+ * Whether `word` keeps its surface form only because Snowball would cut it below the
+ * shortest stem (लाएँ, लें → ल): such a word is not expanded as a prefix either.
+ */
+function hindiStemTooShort(word) {
+  return stemHindi(word) === word && Array.from(snowballHindi(word)).length < MIN_HINDI_STEM;
+}
+
+/** Snowball Hindi as generated (the longest listed suffix that leaves a character). */
+function snowballHindi(word) {
   var cps = Array.from(word);
   if (cps.length <= 2) return word;
   for (var t = 0; t < HI_TABLE.length; t++) {

@@ -43,6 +43,8 @@ function skeletonKey(letters) {
     }
     if (key[key.length - 1] !== l) key += l;
   }
+  // A word-final nasal is optional (नहीं/"nahi", करें/"kare"): dropped while two letters stay.
+  if (key.length >= 3 && key[key.length - 1] === 'n') key = key.slice(0, -1);
   return key.length >= 2 ? key : null;
 }
 

@@ -1,29 +1,45 @@
 // The ranking engine: looks a query's words up in the index (as typed, by stem, as a prefix,
-// with one typo, by curated alias, by romanised key), scores the documents and merges the
+// with a typo or two, by synonym, by romanised key), scores the documents and merges the
 // languages into one list of results. The per-document weights (BM25F) were computed at build
-// time by src/search/index/scoring.rs; here they are only multiplied by how a word matched
-// and added up.
+// time by src/search/index/scoring.rs; here they are multiplied by how a word matched, added
+// up and scaled by how much of the query a page covers: one score, in every language.
 //
-// Uses: analyze, skeletonLatin (text analysis), createLoader, shardFor, shardsForPrefix
-// (50-load.js), needsBody (70-snippet.js).
-// Gives: createEngine, queryTokens, uniq, DEFAULT_LIMIT.
+// Uses: skeletonLatin (text analysis), createLoader, shardFor, shardsForPrefix (50-load.js),
+// queryTokens, prefixable, typoBudget, typoEdits, editDistance (55-query.js), needsBody
+// (70-snippet.js).
+// Gives: createEngine, cpLen, uniq, DEFAULT_LIMIT.
 
-// Ranking factors applied to index weights. Exact surface > stem > alias > prefix > typo >
-// romanised; romanised hits also sort after native ones (see the sort in `searchLang`).
+// How a word matched, as a factor of its index weight, graded so that the word as typed
+// beats a synonym, which beats the romanised outline, which beats a typo.
 var F_EXACT = 1.0;
-var F_STEM = 0.75;
-var F_ALIAS = 0.6;
-var F_PREFIX = 0.55;
-var F_TYPO = 0.45;
-var F_SKEL = 0.4;
-var F_SKEL_FUZZY = 0.3;
-var F_SKEL_PREFIX = 0.25;
+var F_STEM = 0.8;
+var F_ALIAS = 0.65;
+var F_PREFIX = 0.6;
+var F_SKEL = 0.5;
+var F_TYPO = 0.4;
+var F_SKEL_FUZZY = 0.35;
 var F_PARTIAL = 0.35;
-// Typo tolerance (one edit) and partial matches only for words this long (code points):
-// one edit on a shorter word reaches too many other words (कम/काम, दिन/दीन).
-var TYPO_MIN = 5;
+var F_SKEL_PREFIX = 0.3;
+var F_TYPO2 = 0.25;
 var PARTIAL_MIN = 4;
-var MAX_QUERY_TOKENS = 10;
+// Soft coordination: a page's score is scaled by the share of the query it covers, each
+// word weighed by its IDF (a missing rare word costs more than a missing common one) and by
+// how strongly the page matches it, (its score / the word's best score in any page)^
+// STRENGTH_POWER, so a passing mention covers less than the page most about the word.
+// Covering more of the query counts a lot without being an absolute rule. The figures were
+// chosen on tests/fixtures/search/natural-queries.json from a flat region (see README).
+var COORD_POWER = 1;
+var STRENGTH_POWER = 0.5;
+// The share of a multi-word query's words in a page's title adds at most this much to its
+// score (x1.6): it orders near-equal pages and never beats a match that scores 1.6 times as
+// high. A one-word query gets no bonus: there the title's BM25F weight alone counts, and
+// it saturates (K1) below what a body full of the word reaches.
+var TITLE_BONUS = 0.6;
+var TITLE_BONUS_MIN_WORDS = 2;
+// A question word kept beside content words counts this much of a content word.
+var MINOR_WEIGHT = 0.15;
+// A page in another language than the reader's (shown as its translation) counts this much.
+var OTHER_LANG = 0.8;
 // Results shown per query (override: data-search-limit). Each needs its document record.
 var DEFAULT_LIMIT = 20;
 // Skeleton keys are consonant outlines; short ones collide (kn, tr, gn) and one edit on a
@@ -31,21 +47,6 @@ var DEFAULT_LIMIT = 20;
 var SKEL_FUZZY_MIN = 5;
 
 function cpLen(s) { return Array.from(s).length; }
-
-/** Optimal-string-alignment distance ≤ 1 (one insertion, deletion, substitution or swap). */
-function within1(a, b) {
-  if (a === b) return true;
-  var x = Array.from(a), y = Array.from(b);
-  if (Math.abs(x.length - y.length) > 1) return false;
-  var i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (x.length === y.length) {
-    if (x.slice(i + 1).join('') === y.slice(i + 1).join('')) return true;
-    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2).join('') === y.slice(i + 2).join('');
-  }
-  if (x.length > y.length) return x.slice(i + 1).join('') === y.slice(i).join('');
-  return x.slice(i).join('') === y.slice(i + 1).join('');
-}
 
 /**
  * Creates a search engine over the index at `base` (URL of the index root, ending in "/").
@@ -116,16 +117,18 @@ function createEngine(base, loadScript) {
     var m = await manifest(lang);
     if (!m || !tokens.length) return [];
     var perDoc = Object.create(null);
+    var idfTotal = 0;
     var matchedTerms = { stems: Object.create(null), skeletons: Object.create(null) };
     for (var t = 0; t < tokens.length; t++) {
       var tok = tokens[t];
       var isLast = t === tokens.length - 1;
-      var prefix = isLast && lastIsPrefix && cpLen(tok.surface) >= 2;
+      var prefix = isLast && lastIsPrefix && !tok.minor && prefixable(tok, tokens.length);
       var hits = Object.create(null);
       var loaded = await shards(lang, 't', uniq([shardFor(m.terms, tok.stem), shardFor(m.terms, tok.surface)]
         .concat(prefix ? shardsForPrefix(m.terms, tok.surface) : [])
         .filter(function (n) { return n >= 0; })));
-      var typo = !tok.stop && cpLen(tok.surface) >= TYPO_MIN;
+      var surfaceEdits = tok.stop || tok.minor ? 0 : typoBudget(cpLen(tok.surface));
+      var stemEdits = tok.stop || tok.minor ? 0 : typoBudget(cpLen(tok.stem));
       var native = false;
       loaded.forEach(function (sh) {
         for (var term in sh) {
@@ -142,14 +145,16 @@ function createEngine(base, loadScript) {
           if (prefix && (term.startsWith(tok.stem) || forms.some(function (f) { return f.startsWith(tok.surface); }))) {
             addPostings(hits, entry[0], F_PREFIX, 'n');
             matchedTerms.stems[term] = native = true;
-          } else if (typo && (within1(term, tok.stem) ||
-            forms.some(function (f) { return within1(f, tok.surface); }))) {
-            addPostings(hits, entry[0], F_TYPO, 'n');
-            matchedTerms.stems[term] = native = true;
+          } else if (surfaceEdits || stemEdits) {
+            var edits = typoEdits(tok, term, forms, surfaceEdits, stemEdits);
+            if (edits) {
+              addPostings(hits, entry[0], edits === 1 ? F_TYPO : F_TYPO2, 'n');
+              matchedTerms.stems[term] = native = true;
+            }
           }
         }
       });
-      if (!native && !tok.stop && cpLen(tok.surface) >= TYPO_MIN) {
+      if (!native && !tok.stop && !tok.minor && cpLen(tok.surface) >= TYPO_MIN) {
         // Nothing as typed: try words the query word starts with, for run-together or
         // over-long forms ("burnout" → burn, "selfcare" → self). Only long stems (four
         // code points or more, at least half the word) so "interval" never finds "in".
@@ -166,23 +171,24 @@ function createEngine(base, loadScript) {
         });
       }
       if (!tok.stop) {
-        // Curated aliases (job ↔ नौकरी): exact lookups of the other stems of the group.
-        var aliasStems = [];
-        (m.aliases || []).forEach(function (group) {
-          if (group.indexOf(tok.stem) >= 0) {
-            group.forEach(function (s) { if (s !== tok.stem && aliasStems.indexOf(s) < 0) aliasStems.push(s); });
+        // Synonyms (i18n/synonyms.txt, in the manifest): the other entries of the word's
+        // groups, and of groups whose phrase the query spells out ("laid off").
+        var targets = synonymTargets(m.aliases || [], tok, tokens);
+        for (var a = 0; a < targets.length; a++) {
+          var words = targets[a].split(' ');
+          var lists = [];
+          for (var wi = 0; wi < words.length; wi++) {
+            var n = shardFor(m.terms, words[wi]);
+            var sh2 = n < 0 ? null : await shard(lang, 't', n);
+            var e2 = sh2 && Object.prototype.hasOwnProperty.call(sh2, words[wi]) ? sh2[words[wi]] : null;
+            if (!e2) { lists = null; break; }
+            lists.push(e2[0]);
           }
-        });
-        for (var a = 0; a < aliasStems.length; a++) {
-          var n = shardFor(m.terms, aliasStems[a]);
-          if (n < 0) continue;
-          var sh2 = await shard(lang, 't', n);
-          var e2 = sh2 && Object.prototype.hasOwnProperty.call(sh2, aliasStems[a]) ? sh2[aliasStems[a]] : null;
-          if (e2) {
-            // Not "native": a curated translation is still not the word the reader typed.
-            addPostings(hits, e2[0], F_ALIAS, 'a');
-            matchedTerms.stems[aliasStems[a]] = true;
-          }
+          if (!lists) continue;
+          // Not "native": a synonym is still not the word the reader typed. A phrase counts
+          // where all of its words are, with their mean weight.
+          addPostings(hits, phrasePostings(lists), F_ALIAS, 'a');
+          words.forEach(function (w) { matchedTerms.stems[w] = true; });
         }
         // Romanised Hindi: a Latin word's skeleton against the Devanagari words' skeletons.
         var key = tok.devanagari ? null : skeletonLatin(tok.surface);
@@ -196,7 +202,7 @@ function createEngine(base, loadScript) {
               if (!Object.prototype.hasOwnProperty.call(ks, sk)) continue;
               var f = 0;
               if (sk === key) f = F_SKEL;
-              else if (key.length >= SKEL_FUZZY_MIN && within1(sk, key)) f = F_SKEL_FUZZY;
+              else if (key.length >= SKEL_FUZZY_MIN && editDistance(sk, key, 1) <= 1) f = F_SKEL_FUZZY;
               else if (keyPrefix && sk.startsWith(key)) f = F_SKEL_PREFIX;
               if (f) {
                 // A two-letter key is a weak signal when the Latin word also occurs as typed
@@ -208,22 +214,42 @@ function createEngine(base, loadScript) {
           });
         }
       }
+      // How telling the word is here (IDF of the pages it reached): coordination weighs a
+      // missing rare word more than a missing common one.
+      var reached = Object.keys(hits).length;
+      var idf = Math.log(1 + (m.docCount - reached + 0.5) / (reached + 0.5));
+      if (!tok.minor) idfTotal += reached ? idf : 0;
+      var top = 0;
+      for (var d0 in hits) top = Math.max(top, wordScore(hits[d0]));
       for (var d in hits) {
-        var acc = perDoc[d] || (perDoc[d] = { doc: +d, score: 0, matched: 0, native: 0, title: 0 });
-        acc.score += wordScore(hits[d]);
+        var acc = perDoc[d] || (perDoc[d] = { doc: +d, score: 0, sum: 0, matched: 0, cover: 0, native: 0, title: 0 });
+        if (tok.minor) {
+          // Mostly a tie-breaker: such words are everywhere, so their weight is small, but
+          // one in the title says the page answers this very question.
+          acc.sum += MINOR_WEIGHT * wordScore(hits[d]);
+          if (hits[d].title) acc.title += MINOR_WEIGHT;
+          continue;
+        }
+        acc.sum += wordScore(hits[d]);
         acc.matched += 1;
+        // A passing mention covers the word less than the page that is most about it.
+        acc.cover += idf * Math.pow(wordScore(hits[d]) / top, STRENGTH_POWER);
         if (hits[d].n > 0) acc.native += 1;
         if (hits[d].title) acc.title += 1;
       }
     }
+    var major = tokens.filter(function (x) { return !x.minor; }).length;
+    // The title share counts question words at their small weight, so it stays within 0–1.
+    var titleOf = major + MINOR_WEIGHT * (tokens.length - major);
     var list = [];
-    for (var k in perDoc) list.push(perDoc[k]);
-    // More of the query's words first; then words as typed (a romanised or alias hit never
-    // outranks a native one); then more of them in the title; then the BM25F score.
-    list.sort(function (x, y) {
-      return y.matched - x.matched || y.native - x.native || y.title - x.title ||
-        y.score - x.score || x.doc - y.doc;
-    });
+    for (var k in perDoc) {
+      var r = perDoc[k];
+      if (!r.matched) continue; // a page with question words only is no result
+      var inTitle = major >= TITLE_BONUS_MIN_WORDS ? r.title / titleOf : 0;
+      r.score = pageScore(r.sum, idfTotal > 0 ? r.cover / idfTotal : 1, inTitle);
+      list.push(r);
+    }
+    list.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
     list.forEach(function (r) { r.lang = lang; r.terms = matchedTerms; });
     return list;
   }
@@ -249,8 +275,10 @@ function createEngine(base, loadScript) {
     perLang.forEach(function (hits, li) {
       hits.slice(0, limit).forEach(function (h, pos) { candidates.push({ li: li, pos: pos, hit: h }); });
     });
+    // One score across languages: a page of another language only weighs a little less.
+    var merged = function (c) { return c.hit.score * (c.li === 0 ? 1 : OTHER_LANG); };
     candidates.sort(function (x, y) {
-      return y.hit.matched - x.hit.matched || x.li - y.li || x.pos - y.pos;
+      return merged(y) - merged(x) || x.li - y.li || x.pos - y.pos;
     });
     var out = [];
     var seen = Object.create(null);
@@ -315,18 +343,56 @@ function uniq(a) {
   return out;
 }
 
-/** Analyses a query: drops stop words unless nothing else is left, dedupes stems. */
-function queryTokens(query) {
-  var all = analyze(query);
-  var content = all.filter(function (t) { return !t.stop; });
-  var tokens = content.length ? content : all;
-  var seen = Object.create(null);
-  tokens = tokens.filter(function (t) {
-    if (seen[t.stem]) return false;
-    seen[t.stem] = true;
-    return true;
-  }).slice(0, MAX_QUERY_TOKENS);
-  var trimmed = String(query);
-  var lastIsPrefix = trimmed.length > 0 && !/\s$/.test(trimmed);
-  return { tokens: tokens, lastIsPrefix: lastIsPrefix };
+/**
+ * The synonym entries (space-separated stems) that query word `tok` also looks up: the other
+ * entries of every group that has the word itself, or a phrase of the query that starts
+ * with it.
+ */
+function synonymTargets(groups, tok, tokens) {
+  var stems = tokens.map(function (t) { return t.stem; });
+  var out = [];
+  groups.forEach(function (group) {
+    var hit = -1;
+    for (var i = 0; i < group.length && hit < 0; i++) {
+      var words = group[i].split(' ');
+      if (words.length === 1 ? words[0] === tok.stem
+        : words[0] === tok.stem && words.every(function (w) { return stems.indexOf(w) >= 0; })) hit = i;
+    }
+    if (hit < 0) return;
+    group.forEach(function (e, j) { if (j !== hit && out.indexOf(e) < 0) out.push(e); });
+  });
+  return out;
+}
+
+/** Flat postings of the documents in every list, with the lists' mean weight. */
+function phrasePostings(lists) {
+  if (lists.length === 1) return lists[0];
+  var acc = Object.create(null);
+  lists.forEach(function (list, li) {
+    for (var i = 0; i + 1 < list.length; i += 2) {
+      var d = list[i];
+      var a = acc[d] || (acc[d] = { n: 0, w: 0, title: true });
+      if (a.n !== li) continue; // not in an earlier list
+      a.n += 1;
+      a.w += list[i + 1] < 0 ? -list[i + 1] : list[i + 1];
+      if (list[i + 1] > 0) a.title = false;
+    }
+  });
+  var out = [];
+  Object.keys(acc).forEach(function (d) {
+    var a = acc[d];
+    if (a.n !== lists.length) return;
+    var w = Math.round(a.w / a.n);
+    out.push(+d, a.title ? -w : w);
+  });
+  return out;
+}
+
+/**
+ * A page's one score: the sum of its words' scores, scaled by the share of the query it
+ * covers (`cover`, 0–1, each word weighed by its IDF: soft coordination) and, a little, by
+ * the share of the query's words in its title (`inTitle`, 0–1).
+ */
+function pageScore(sum, cover, inTitle) {
+  return sum * Math.pow(cover, COORD_POWER) * (1 + TITLE_BONUS * inTitle);
 }
