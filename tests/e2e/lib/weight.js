@@ -46,7 +46,7 @@ export async function pageWeight(browser, url, { viewport = PHONE } = {}) {
     bytes: rest.reduce((n, f) => n + f.bytes, 0),
     requests: files.length,
     fontBytes: fonts.reduce((n, f) => n + f.bytes, 0),
-    fonts: fonts.map((f) => new URL(f.url).pathname.split('/').pop()),
+    fonts: fonts.map((f) => new URL(f.url).pathname.split('/').pop()).sort(),
     files,
   };
 }

@@ -149,6 +149,8 @@
   button.addEventListener('click', function () {
     if (!list) return;
     button.disabled = true;
+    // Ask the browser not to clear the saved handbook when the phone runs short of room.
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     var cacheName = 'handbook-' + list.version;
     var total = list.files.length;
     var done = 0;
