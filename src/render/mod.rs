@@ -6,9 +6,12 @@
 //! holds that list and the dispatch. Each job has a module that prepares its typed view
 //! (`page.rs`, `section.rs`, `tags.rs`, `home.rs`, `root.rs`, `not_found.rs`,
 //! `print_pack.rs`, `feed.rs`, `sitemap.rs`, `search.rs`; the help page in `help.rs`), with the
-//! frame every page shares in `chrome.rs` (its help line also from `help.rs`), entries and tag links in `lists.rs`, Markdown bodies in `body.rs`, and the one
-//! write through a template in `renderer.rs`. Pages render in parallel; the result is sorted
-//! by path so output is identical for the same input.
+//! frame every page shares in `chrome.rs` (its help line also from `help.rs`), entries and tag
+//! links in `lists.rs`, Markdown bodies in `body.rs`, a page's contents, heading links and
+//! previous/next in `contents.rs`, and the one write through a template in `renderer.rs`. An
+//! offline build's manifests, service worker and lists of files come from `offline.rs` (the
+//! lists last, made from everything else written). Pages render in parallel; the result is
+//! sorted by path so output is identical for the same input.
 
 pub mod affected;
 mod bilingual;

@@ -21,7 +21,7 @@ import { buildSite, REPO_ROOT } from '../lib/site.js';
 import { serve } from '../lib/server.js';
 import { PAGES_BASE, SUBPATH } from '../lib/pages.js';
 
-const NEW_SENTENCE = 'यह वाक्य नए वर्शन में जोड़ा गया है।';
+const NEW_SENTENCE = 'यह वाक्य नए वर्ज़न में जोड़ा गया है।';
 
 /** A copy of the handbook's sources; `change` edits it before the build. */
 function copyOfHandbook(change) {
@@ -197,7 +197,7 @@ describe('installable and offline, under a subpath', () => {
     site.deploy(siteB);
     await page.reload();
     await page.waitForSelector('[data-update-notice]:not([hidden])', { timeout: 60000 });
-    assert.match(await page.textContent('[data-update-notice]'), /नया वर्शन तैयार है/);
+    assert.match(await page.textContent('[data-update-notice]'), /नया वर्ज़न तैयार है/);
     const names = await page.evaluate(() => caches.keys());
     assert.deepEqual(names, [`handbook-${version(siteB)}`], 'only the new version is cached');
     await Promise.all([page.waitForEvent('load'), page.click('[data-update-reload]')]);
