@@ -149,6 +149,15 @@ self.addEventListener('fetch', function (event) {
     );
     return;
   }
+  // "Save for offline" asks for fresh copies (`cache: 'no-cache'`): never an older version's.
+  if (req.cache === 'no-cache' || req.cache === 'reload') {
+    event.respondWith(
+      fetch(req).catch(function () {
+        return caches.match(req);
+      }),
+    );
+    return;
+  }
   event.respondWith(
     caches.match(req).then(function (hit) {
       return (
