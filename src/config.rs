@@ -54,6 +54,9 @@ pub struct Overrides {
     pub portable: bool,
     /// `build --pdf`: worksheet PDFs are made, so worksheet pages link to them.
     pub pdf: bool,
+    /// `build` (not `--portable`, not `serve`): the site can be installed and read offline
+    /// (web app manifests, the service worker and its lists of files).
+    pub offline: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +69,9 @@ pub struct Config {
     pub default_language: Lang,
     pub theme: String,
     pub portable: bool,
+    /// Installable and readable offline: never in a portable build (`file://` cannot have a
+    /// service worker) nor in `serve` (a worker would keep serving stale previews).
+    pub offline: bool,
     pub drafts: bool,
     /// PDFs of the worksheets and print packs are part of the output (`build --pdf`).
     pub pdf: bool,
@@ -214,6 +220,7 @@ fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Co
         default_language,
         theme,
         portable: ov.portable || raw.portable.unwrap_or(false),
+        offline: ov.offline && !(ov.portable || raw.portable.unwrap_or(false)),
         drafts: ov.drafts,
         pdf: ov.pdf,
         help,

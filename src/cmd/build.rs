@@ -39,6 +39,7 @@ pub fn run(root: &Path, args: &Args, quiet: bool) -> Result<()> {
         drafts: args.drafts,
         portable: args.portable,
         pdf: args.pdf,
+        offline: true,
     };
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let progress = |p: Progress| {

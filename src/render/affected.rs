@@ -294,6 +294,7 @@ pub fn content_jobs(
             continue;
         }
         entry_changed.push((&c.page, now, c.before.as_ref()));
+        pager_jobs(site, &c.page, now, c.before.as_ref(), &mut out);
         // Every page's help line links the help page and names it by its title.
         if *key == help_key() && site.config.help.is_some() {
             out.all = true;
@@ -365,6 +366,51 @@ pub fn content_jobs(
     });
     related_jobs(site, index, deps, &entry_changed, &mut out);
     out
+}
+
+/// The pages whose previous and next links (`contents.rs`) show the entry `r`: its
+/// neighbours in its section's reading order, where it is now and where it was before.
+fn pager_jobs(
+    site: &Site,
+    r: &PageRef,
+    now: Option<&Page>,
+    before: Option<&Before>,
+    out: &mut Affected,
+) {
+    let (lang, key) = r;
+    let PageKey::Entry(s, slug) = key else {
+        return;
+    };
+    let others: Vec<&Page> = site
+        .entries(lang, *s)
+        .into_iter()
+        .filter(|p| &p.key != key)
+        .collect();
+    // `reading_order` as a key, so the old version can be placed among the others.
+    let order = |f: &FrontMatter, slug: &str| {
+        (
+            f.weight,
+            std::cmp::Reverse(f.date),
+            f.title.clone(),
+            slug.to_string(),
+        )
+    };
+    let mut around = |f: &FrontMatter| {
+        let k = order(f, slug);
+        let i = others.partition_point(|p| order(&p.front, p.key.slug()) < k);
+        for p in [i.checked_sub(1).and_then(|j| others.get(j)), others.get(i)]
+            .into_iter()
+            .flatten()
+        {
+            out.jobs.insert(Job::Page(p.id));
+        }
+    };
+    if let Some(p) = now {
+        around(&p.front);
+    }
+    if let Some(b) = before {
+        around(&b.front);
+    }
 }
 
 fn has_key_job(key: &PageKey) -> bool {

@@ -85,6 +85,10 @@ impl Renderer<'_> {
                 title: p.front.title.clone(),
             }),
             workshop_pack_href: None,
+            toc: Vec::new(),
+            prev: None,
+            next: None,
+            back_to_top: false,
             chrome,
         }
     }

@@ -136,6 +136,7 @@ impl Renderer<'_> {
             probe: self.probe,
             help: self.help_view(lang, from),
             help_box: false,
+            offline: self.offline_view(lang),
         }
     }
 

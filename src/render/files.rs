@@ -81,6 +81,10 @@ impl Generated {
         let mut files: HashSet<String> = jobs(site).iter().map(|j| j.file(site)).collect();
         files.insert(SITEMAP_FILE.into());
         files.insert(".nojekyll".into());
+        files.insert(super::offline::WORKER_FILE.into());
+        for lang in &site.config.languages {
+            files.insert(format!("{lang}/manifest.webmanifest"));
+        }
         if site.config.pdf {
             for paper in crate::model::lang::Paper::ALL {
                 files.extend(printables(site, paper).into_iter().map(|p| p.pdf.file()));
@@ -107,7 +111,7 @@ impl Generated {
 }
 
 /// Folders whose every file is generated: the theme's files and the search index.
-const GENERATED_TREES: [&str; 2] = [STATIC_DIR, search::INDEX_DIR];
+const GENERATED_TREES: [&str; 3] = [STATIC_DIR, search::INDEX_DIR, super::offline::OFFLINE_DIR];
 /// Where the theme's `static/` files go.
 const STATIC_DIR: &str = "static";
 
@@ -124,6 +128,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
         let overrides = Overrides {
             pdf: true,
+            offline: true,
             ..Overrides::default()
         };
         let (site, _) = crate::pipeline::load(&root, &overrides).expect("the fixture loads");

@@ -3,7 +3,7 @@
 //! for `home.html`.
 
 use super::Renderer;
-use super::views::{HomeView, SectionCard};
+use super::views::{HomeView, SectionCard, StartCard};
 use crate::model::lang::{Lang, PageKey, Place, Section};
 use crate::model::site::{Page, reading_order};
 use crate::model::url::SitePath;
@@ -34,7 +34,10 @@ impl Renderer<'_> {
                 count_text: self.count_text(lang, s, self.site.entries(lang, s).len()),
             })
             .collect();
-        let mut chrome = self.chrome(
+        // The first thing a reader who arrives in distress sees is the help line at the top
+        // (home.html), not the help box: short, so the three ways in fit on a phone's first
+        // screen with it.
+        let chrome = self.chrome(
             lang,
             &path,
             Some(&Place::Page(PageKey::Home)),
@@ -42,20 +45,39 @@ impl Renderer<'_> {
             &description,
             "page-home",
         );
-        // The first thing a reader who arrives in distress sees.
-        chrome.help_box = true;
+        let latest = self.latest_stories(lang);
         HomeView {
             chrome,
             title,
             intro_html: page.map(|p| self.body_html(p, &path)).unwrap_or_default(),
             sections,
-            latest_stories: self
-                .latest_stories(lang)
-                .into_iter()
-                .map(|p| self.entry(&path, p))
-                .collect(),
+            start: self.start_cards(lang, &path, latest.first().copied()),
+            latest_stories: latest.into_iter().map(|p| self.entry(&path, p)).collect(),
             tip_of_the_day: self.tip_of_the_day(lang).map(|p| self.entry(&path, p)),
+            offline_list_href: self.offline_list_href(lang),
         }
+    }
+
+    /// The three ways in, for a reader who arrives on a phone: the first guidance page in
+    /// reading order (the handbook puts "Just rejected?" first), the newest story and the
+    /// first worksheet. A card whose section is empty is left out.
+    fn start_cards(&self, lang: &Lang, from: &SitePath, story: Option<&Page>) -> Vec<StartCard> {
+        let first = |s: Section| self.site.entries(lang, s).into_iter().next();
+        [
+            ("rejected", first(Section::Guidance)),
+            ("story", story),
+            ("worksheet", first(Section::Worksheets)),
+        ]
+        .into_iter()
+        .filter_map(|(kind, p)| {
+            p.map(|p| StartCard {
+                kind: kind.to_string(),
+                label: self.t(lang, &format!("start-{kind}")),
+                title: p.front.title.clone(),
+                href: self.linker.href(from, &p.path),
+            })
+        })
+        .collect()
     }
 
     /// The newest stories (by date, then reading order).

@@ -50,6 +50,13 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "tags-title",
     "worksheet-date",
     "worksheet-name",
+    // Finding one's way, the home page's ways in, the 404 page in every language, the web
+    // app manifest.
+    "heading-link",
+    "start-*",
+    "not-found-text",
+    "not-found-home",
+    "app-short-name",
 ];
 
 /// Whether `id` matches `pattern` (an exact id, or a prefix followed by `*`).

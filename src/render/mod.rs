@@ -6,14 +6,18 @@
 //! holds that list and the dispatch. Each job has a module that prepares its typed view
 //! (`page.rs`, `section.rs`, `tags.rs`, `home.rs`, `root.rs`, `not_found.rs`,
 //! `print_pack.rs`, `feed.rs`, `sitemap.rs`, `search.rs`; the help page in `help.rs`), with the
-//! frame every page shares in `chrome.rs` (its help line also from `help.rs`), entries and tag links in `lists.rs`, Markdown bodies in `body.rs`, and the one
-//! write through a template in `renderer.rs`. Pages render in parallel; the result is sorted
-//! by path so output is identical for the same input.
+//! frame every page shares in `chrome.rs` (its help line also from `help.rs`), entries and tag
+//! links in `lists.rs`, Markdown bodies in `body.rs`, a page's contents, heading links and
+//! previous/next in `contents.rs`, and the one write through a template in `renderer.rs`. An
+//! offline build's manifests, service worker and lists of files come from `offline.rs` (the
+//! lists last, made from everything else written). Pages render in parallel; the result is
+//! sorted by path so output is identical for the same input.
 
 pub mod affected;
 mod bilingual;
 mod body;
 mod chrome;
+mod contents;
 mod feed;
 mod files;
 pub mod help;
@@ -21,6 +25,7 @@ mod home;
 mod lists;
 pub mod messages;
 mod not_found;
+mod offline;
 mod page;
 mod print_pack;
 mod qr;
@@ -206,6 +211,15 @@ pub fn render_site_into(
     sink: &Sink,
 ) -> anyhow::Result<Diagnostics> {
     let diags = Mutex::new(Diagnostics::default());
+    // An offline build lists what it wrote, for the service worker (`offline.rs`).
+    let written = Mutex::new(Vec::new());
+    let listing = purpose == Purpose::Build && site.config.offline;
+    let sink = &|f: OutputFile| -> anyhow::Result<()> {
+        if listing {
+            lock(&written).push(offline::Written::of(&f));
+        }
+        sink(f)
+    };
     let jobs = jobs(site);
     let (pages, rest) = rayon::join(
         || {
@@ -233,6 +247,16 @@ pub fn render_site_into(
     let mut diags = diags.into_inner().unwrap_or_else(|e| e.into_inner());
     for f in asset_files(site, &mut diags) {
         sink(f)?;
+    }
+    if listing {
+        let r = Renderer::with_tags(site, theme, Tags::Own(Box::default()));
+        for f in r.offline_files() {
+            sink(f)?;
+        }
+        let mut written = std::mem::take(&mut *lock(&written));
+        for f in offline::list_files(site, &mut written) {
+            sink(f)?;
+        }
     }
     Ok(diags.sorted())
 }

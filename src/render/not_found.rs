@@ -3,7 +3,7 @@
 //! `404.html`, every link rooted at the base path.
 
 use super::Renderer;
-use super::views::NotFoundView;
+use super::views::{NotFoundMessage, NotFoundView};
 use crate::model::lang::PageKey;
 use crate::model::url::SitePath;
 
@@ -38,8 +38,22 @@ impl Renderer<'_> {
             // home, without a "not yet translated" note that would not be true.
             s.note.clear();
         }
+        let mut langs: Vec<&crate::model::lang::Lang> = vec![lang];
+        langs.extend(self.site.config.languages.iter().filter(|l| *l != lang));
+        let messages = langs
+            .into_iter()
+            .map(|l| NotFoundMessage {
+                lang: l.to_string(),
+                title: self.t(l, "not-found-title"),
+                text: self.t(l, "not-found-text"),
+                home_href: self.linker.rooted(&SitePath::of_page(l, &PageKey::Home)),
+                home_label: self.t(l, "not-found-home"),
+            })
+            .collect();
         NotFoundView {
             homes: self.languages(&path, true),
+            messages,
+            base_path: self.linker.base.path.clone(),
             chrome,
         }
     }

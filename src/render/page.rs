@@ -2,6 +2,7 @@
 //! `about`. Input: one page of the site model; output: its [`PageView`] for `page.html`.
 
 use super::Renderer;
+use super::contents::{is_long, toc, with_heading_links};
 use super::views::{Crumb, PageView, SourceView};
 use crate::model::help::wants_help_box;
 use crate::model::lang::{PageKey, Place, Section};
@@ -42,10 +43,20 @@ impl Renderer<'_> {
             });
         }
         let (date_iso, date_display) = self.date(lang, page);
+        let toc = toc(&page.scan.headings);
+        let (prev, next) = self.pager(page);
         PageView {
             title: page.front.title.clone(),
             summary: page.front.summary.clone(),
-            body_html: self.body_html(page, &page.path),
+            body_html: with_heading_links(
+                &self.body_html(page, &page.path),
+                &page.scan.headings,
+                &self.t(lang, "heading-link"),
+            ),
+            back_to_top: is_long(page, &toc),
+            toc,
+            prev,
+            next,
             section: section.map(|s| s.slug().to_string()),
             breadcrumbs,
             date_iso,

@@ -44,6 +44,24 @@ pub struct Chrome {
     /// Only in the first print of `build --pdf`: the page carries a marker where its text
     /// ends (`#print-end`, linked so Chromium records its position in the PDF).
     pub probe: bool,
+    /// The web app manifest and the service worker; `None` when the build is not offline
+    /// (portable builds, `serve`).
+    pub offline: Option<OfflineView>,
+}
+
+/// What a page needs to be installable and readable offline (see `offline.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfflineView {
+    /// This language's web app manifest.
+    pub manifest_href: String,
+    /// The service worker, at the base path so its scope is the whole site.
+    pub worker_href: String,
+    /// The build's version (`offline/version.json`), fetched to notice a newer build.
+    pub version_href: String,
+    /// The base path: the worker's scope.
+    pub scope: String,
+    /// The theme colour of the address bar.
+    pub theme_color: String,
 }
 
 /// What a printable page (a worksheet, a bilingual sheet, a print pack) shows around its
@@ -171,6 +189,27 @@ pub struct PageView {
     pub second_title: Option<SecondTitle>,
     /// On the facilitator's guide: its workshop pack.
     pub workshop_pack_href: Option<String>,
+    /// On this page: its sections, when it has at least three (see `contents.rs`).
+    pub toc: Vec<TocEntry>,
+    /// The pages before and after this one in its section, in reading order.
+    pub prev: Option<PagerLink>,
+    pub next: Option<PagerLink>,
+    /// A long page ends with a link back to its top.
+    pub back_to_top: bool,
+}
+
+/// One section of a page, in its contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
+/// The previous or next page of a section.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    pub title: String,
+    pub href: String,
 }
 
 /// The title of a bilingual sheet in its second language.
@@ -321,6 +360,22 @@ pub struct HomeView {
     pub sections: Vec<SectionCard>,
     pub latest_stories: Vec<EntryView>,
     pub tip_of_the_day: Option<EntryView>,
+    /// The three ways in at the top: just rejected, a story, a worksheet.
+    pub start: Vec<StartCard>,
+    /// The list of this language's files, for "Save for offline" (offline builds only).
+    pub offline_list_href: Option<String>,
+}
+
+/// A big "start here" card of the home page: all of it is one link.
+#[derive(Debug, Clone, Serialize)]
+pub struct StartCard {
+    /// `rejected`, `story`, `worksheet`: for styling and tests.
+    pub kind: String,
+    /// The question or invitation ("Just rejected?").
+    pub label: String,
+    /// The page it leads to.
+    pub title: String,
+    pub href: String,
 }
 
 /// The site root: a choice of language that needs no JavaScript.
@@ -349,6 +404,21 @@ pub struct NotFoundView {
     #[serde(flatten)]
     pub chrome: Chrome,
     pub homes: Vec<RootLanguage>,
+    /// The message in every language, the default first; a script puts the language of the
+    /// missing address first.
+    pub messages: Vec<NotFoundMessage>,
+    /// The base path, to read the language from the missing address.
+    pub base_path: String,
+}
+
+/// The 404 message in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundMessage {
+    pub lang: String,
+    pub title: String,
+    pub text: String,
+    pub home_href: String,
+    pub home_label: String,
 }
 
 /// The search page. The index lives in `search-index/<lang>/`; `search.js` reads these

@@ -17,6 +17,7 @@ mod hostile;
 mod html_tags;
 mod links;
 mod new_page;
+mod offline;
 mod preview;
 mod print;
 mod props;

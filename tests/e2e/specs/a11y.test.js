@@ -1,7 +1,8 @@
 // axe-core (all default rules: WCAG 2.x A and AA, and best practices) on every kind of page of
 // the real handbook in both languages, at a phone's width (most readers are on phones), plus
 // the states scripts create (search results, a tag filter, a focused skip link) and the
-// "not yet translated" note. Zero violations, no console errors, no failed requests.
+// "not yet translated" note. Zero violations, no console errors, no failed requests; in the
+// light theme and in the dark one (the phone's setting, and the header's toggle).
 // A theme broken on purpose (tests/fixtures/broken-theme) must fail the same check.
 
 import { describe, it, before, after } from 'node:test';
@@ -13,8 +14,8 @@ import { servedHandbook, servedFixture, pageTypes, EXPECTED_ERRORS } from '../li
 const PHONE = { width: 360, height: 740 };
 
 /** One tab for a whole describe block; errors are read per visit. */
-async function openTab(browser) {
-  const page = await browser.newPage({ viewport: PHONE });
+async function openTab(browser, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport: PHONE, colorScheme });
   const errors = collectErrors(page, { ignore: EXPECTED_ERRORS });
   return {
     page,
@@ -33,16 +34,15 @@ async function openTab(browser) {
 const site = await servedHandbook();
 const pages = pageTypes(site.dir);
 
-describe('axe on every kind of page of the handbook', () => {
+for (const scheme of ['light', 'dark']) describe(`axe on every kind of page of the handbook (${scheme})`, () => {
   let browser;
   let tab;
   before(async () => {
     browser = await launch();
-    if (browser) tab = await openTab(browser);
+    if (browser) tab = await openTab(browser, scheme);
   });
   after(async () => {
     await browser?.close();
-    await site.close();
   });
 
   for (const p of pages) {
@@ -68,6 +68,14 @@ describe('axe on every kind of page of the handbook', () => {
       before: (page) => page.click('.tag-filter a[data-tag]:not([data-tag=""])'),
     },
     { name: 'skip link focused', path: 'hi/', before: (page) => page.keyboard.press('Tab') },
+    {
+      name: 'the other theme chosen with the toggle',
+      path: 'hi/guidance/just-rejected/',
+      before: async (page) => {
+        await page.click('[data-theme-toggle]');
+        await page.evaluate(() => localStorage.removeItem('handbook-theme'));
+      },
+    },
   ];
   for (const s of states) {
     it(s.name, async (t) => {
@@ -78,6 +86,8 @@ describe('axe on every kind of page of the handbook', () => {
     });
   }
 });
+
+after(() => site.close());
 
 describe('axe on pages with a "not yet translated" note', () => {
   let browser;

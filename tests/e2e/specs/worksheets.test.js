@@ -201,6 +201,7 @@ describe('worksheets on the phone and in the workshop room', () => {
     const errors = collectErrors(page, { ignore: ['net::ERR_ABORTED'] });
     await page.goto(`${site.url}en/worksheets/after-rejection-reflection/`);
     await page.click('a.bilingual-link');
+    await page.waitForLoadState();
     assert.match(page.url(), /\/en\/worksheets\/after-rejection-reflection\/bilingual\/$/);
     const alts = await page.$$eval('.prose .ws-alt[lang="hi"]', (els) => els.map((e) => e.textContent.trim()));
     assert.ok(alts.includes('क्या हुआ'), alts.join(' | '));
@@ -209,10 +210,12 @@ describe('worksheets on the phone and in the workshop room', () => {
     // The tag page links its pack; the guide links the workshop pack.
     await page.goto(`${site.url}hi/tags/money/`);
     await page.click('.print-pack-cta a');
+    await page.waitForLoadState();
     assert.match(page.url(), /\/hi\/tags\/money\/print\/$/);
     assert.ok((await page.locator('.pack-sheet').count()) >= 1);
     await page.goto(`${site.url}en/workshop-guide/`);
     await page.click('.print-pack-cta a');
+    await page.waitForLoadState();
     assert.match(page.url(), /\/en\/worksheets\/print\/workshop\/$/);
     const titles = await page.$$eval('.pack-sheet .sheet-title', (els) => els.map((e) => e.textContent.trim()));
     assert.deepEqual(titles.slice(0, 2), ['After a rejection: a reflection worksheet', 'Interview post-mortem, round by round']);
