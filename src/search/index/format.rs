@@ -145,8 +145,9 @@ pub(super) fn manifest_file(
     term_shards: &[(String, usize)],
     skeleton_shards: &[(String, usize)],
     aliases: &[Vec<String>],
+    pairs: &str,
 ) -> IndexFile {
-    let manifest = json!({
+    let mut manifest = json!({
         "version": INDEX_FORMAT_VERSION,
         "lang": lang,
         "docCount": doc_count,
@@ -155,6 +156,9 @@ pub(super) fn manifest_file(
         "skeletons": skeleton_shards,
         "aliases": aliases,
     });
+    if !pairs.is_empty() {
+        manifest["pairs"] = json!(pairs);
+    }
     let call = format!(
         "__hbSearch.manifest({},{})",
         js_json(&json!(lang)),

@@ -13,6 +13,7 @@
 //!           └▶ format (document records) + fragment (bodies for snippets), in parallel
 //! ```
 
+mod compact;
 pub mod format;
 mod fragment;
 mod postings;
@@ -58,6 +59,11 @@ pub struct SearchDoc {
     /// The translation of this page into the other language: (url, title).
     #[serde(default)]
     pub translation: Option<(String, String)>,
+    /// The translation's document number in its language's index (its place among that
+    /// language's documents sorted by URL), so the query side can count a page found in both
+    /// languages once without loading records.
+    #[serde(default)]
+    pub translation_doc: Option<u32>,
 }
 
 /// A file of the index, to be written below the index root.
@@ -177,7 +183,25 @@ fn terms_into<E>(
         &term_shards,
         &skeleton_shards,
         &alias_groups(),
+        &translation_pairs(docs),
     ))
+}
+
+/// Each document's translation as a number (its document number in the other language plus
+/// one, 0 for none), as zigzag deltas from the document before (translations mostly come in
+/// the same order, so most take one digit). Empty when no document has a known translation.
+fn translation_pairs(docs: &[&SearchDoc]) -> String {
+    if docs.iter().all(|d| d.translation_doc.is_none()) {
+        return String::new();
+    }
+    let mut out = String::with_capacity(docs.len() * 2);
+    let mut last = 0i64;
+    for d in docs {
+        let v = d.translation_doc.map_or(0, |n| i64::from(n) + 1);
+        compact::push_num(&mut out, compact::zigzag(v - last));
+        last = v;
+    }
+    out
 }
 
 /// The alias table analysed into stems, as the query side looks them up.
@@ -215,6 +239,7 @@ mod tests {
             body: body.into(),
             lang: lang.into(),
             translation: None,
+            translation_doc: None,
         }
     }
 

@@ -4,7 +4,8 @@
 // Each file is loaded at most once; one that is missing or fails to load is "no data",
 // never an error.
 //
-// Uses: nothing. Gives: registry, createLoader, shardFor, shardsForPrefix.
+// Uses: nothing. Gives: registry, createLoader, shardFor, shardsForPrefix, decodeNums,
+// distinctPages.
 
 // The version of the index format; src/search/index/format.rs writes the same number.
 var FORMAT_VERSION = 2;
@@ -18,6 +19,67 @@ registry.manifest = function (lang, m) { put(lang + '|m', m); };
 registry.shard = function (lang, kind, n, data) { put(lang + '|' + kind + '|' + n, data); };
 registry.docs = function (lang, n, data) { put(lang + '|d|' + n, data); };
 registry.fragment = function (lang, n, text) { put(lang + '|f|' + n, text); };
+
+// The digits of the index's compact number lists (src/search/index/compact.rs): five bits
+// each, least significant first; a digit of value 32-63 says more digits follow.
+var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+var DIGIT_VALUE = (function () {
+  var t = new Int8Array(128).fill(-1);
+  for (var i = 0; i < DIGITS.length; i++) t[DIGITS.charCodeAt(i)] = i;
+  return t;
+})();
+
+/** The numbers of a compact list, in order (an unknown character ends the list). */
+function decodeNums(text) {
+  var out = [];
+  var n = 0, mul = 1;
+  for (var i = 0; i < text.length; i++) {
+    var c = text.charCodeAt(i);
+    var v = c < 128 ? DIGIT_VALUE[c] : -1;
+    if (v < 0) break;
+    n += (v & 31) * mul;
+    if (v < 32) { out.push(n); n = 0; mul = 1; } else mul *= 32;
+  }
+  return out;
+}
+
+/** A manifest's translation numbers, decoded once: doc → doc in the other language, or -1. */
+function pairsOf(m) {
+  if (!m || !m.pairs) return null;
+  if (!m._pairs) {
+    var zz = decodeNums(m.pairs);
+    var out = new Int32Array(zz.length);
+    var last = 0;
+    for (var i = 0; i < zz.length; i++) {
+      last += zz[i] % 2 ? -(zz[i] + 1) / 2 : zz[i] / 2;
+      out[i] = last - 1;
+    }
+    m._pairs = out;
+  }
+  return m._pairs;
+}
+
+/**
+ * How many different pages the per-language hit lists `perLang` ([{doc}] per language of
+ * `langs`, the reader's first) hold: a hit whose translation is among the reader's own hits
+ * is the same page and counts once (the results list shows it once). The index knows each
+ * page's translation into one other language, so with more than two languages this may
+ * count a page twice.
+ */
+function distinctPages(langs, perLang) {
+  var own = perLang[0] || [];
+  var total = own.length;
+  var seen = Object.create(null);
+  own.forEach(function (h) { seen[h.doc] = true; });
+  for (var li = 1; li < perLang.length; li++) {
+    var pairs = langs.length === 2 ? pairsOf(store[langs[li] + '|m']) : null;
+    (perLang[li] || []).forEach(function (h) {
+      var t = pairs && h.doc < pairs.length ? pairs[h.doc] : -1;
+      if (!(t >= 0 && seen[t])) total += 1;
+    });
+  }
+  return total;
+}
 
 /** Loads a script URL with a <script> tag; resolves either way (a missing shard = no hits). */
 function loadScriptTag(url) {
