@@ -27,7 +27,6 @@ pub(super) fn zigzag(n: i64) -> u64 {
 }
 
 /// Sorted document numbers as gaps: the first number, then each minus the one before.
-#[allow(dead_code)] // the shard format uses it next
 pub(super) fn encode_sorted(docs: &[u32]) -> String {
     let mut out = String::with_capacity(docs.len() * 2);
     let mut last = 0u32;
@@ -41,7 +40,6 @@ pub(super) fn encode_sorted(docs: &[u32]) -> String {
 /// Flat postings `[doc, weight, doc, weight, …]` (documents ascending, weights non-zero,
 /// negative for a title hit): per posting the gap to the previous document, then the weight
 /// as `|w| * 2 + (1 if w < 0)`.
-#[allow(dead_code)] // the shard format uses it next
 pub(super) fn encode_postings(flat: &[i64]) -> String {
     let mut out = String::with_capacity(flat.len() * 2);
     let mut last = 0i64;

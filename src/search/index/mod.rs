@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::analyze::{self, ALIASES};
-pub use format::{DOC_CHUNK, FRAGMENT_CHARS, INDEX_FORMAT_VERSION, js_json};
+pub use format::{DOC_CHUNK, FRAGMENT_CHARS, FRAGMENT_PACK, INDEX_FORMAT_VERSION, js_json};
 use format::{fragment_file, manifest_file, records_file, skeleton_entry, term_entry};
 pub use fragment::body_head;
 use postings::{Postings, Surface};
@@ -103,13 +103,16 @@ pub fn build_index_into<E: Send>(
         || terms_into(lang, &docs, sink),
         || {
             let lang_json = js_json(&json!(lang));
+            // Record chunks and fragment packs are both whole multiples of the smaller.
+            const _: () = assert!(DOC_CHUNK.is_multiple_of(FRAGMENT_PACK));
             docs.par_chunks(DOC_CHUNK)
                 .enumerate()
                 .try_for_each(|(chunk_no, chunk)| {
                     sink(records_file(lang, &lang_json, chunk_no, chunk))?;
-                    for (i, doc) in chunk.iter().enumerate() {
-                        let doc_no = chunk_no * DOC_CHUNK + i;
-                        sink(fragment_file(lang, &lang_json, doc_no, &doc.body))?;
+                    for (i, pack) in chunk.chunks(FRAGMENT_PACK).enumerate() {
+                        let pack_no = chunk_no * (DOC_CHUNK / FRAGMENT_PACK) + i;
+                        let bodies: Vec<&str> = pack.iter().map(|d| d.body.as_str()).collect();
+                        sink(fragment_file(lang, &lang_json, pack_no, &bodies))?;
                     }
                     Ok(())
                 })

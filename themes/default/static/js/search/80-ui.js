@@ -28,11 +28,13 @@
 // list has data-search-query="<the query>".
 //
 // Uses: createEngine, DEFAULT_LIMIT, uniq (60-rank.js), highlight, snippet (70-snippet.js),
-// createLoader (50-load.js), nearestWords (75-suggest.js).
+// createLoader (50-load.js), nearestWords (75-suggest.js), prefetchQuery (77-prefetch.js).
 // Gives: initUi, currentScript.
 
 // How many of the first results may load their body text for a snippet.
 var BODY_SNIPPETS = 10;
+// Results shown first, before the full list: a phone screenful, whose records arrive sooner.
+var FIRST_PAINT = 5;
 
 var currentScript = root.document && root.document.currentScript;
 
@@ -257,11 +259,22 @@ function initUi() {
   }
 
   var seq = 0;
+  // The newest search whose results are on screen. A search overtaken by a newer one (the
+  // reader typed on) still shows its results if nothing newer is shown yet: on a slow
+  // connection every search takes longer than a keystroke, and results for "naukr" while
+  // "naukri nahi" is being typed are better than an empty page.
+  var shownSeq = 0;
+  function showInterim(mine, results) {
+    if (mine < shownSeq || !results.length) return;
+    shownSeq = mine;
+    render(results);
+  }
   async function run(query, updateUrl, more) {
     var mine = ++seq;
     if (!more) shownLimit = limit;
     if (updateUrl) setUrl(query);
     if (!query.trim()) {
+      shownSeq = mine;
       render([]);
       lastTotal = lastLength = 0;
       status.textContent = '';
@@ -273,19 +286,21 @@ function initUi() {
     }
     showSearching();
     list.removeAttribute('data-search-query');
-    // Results stream in: the reader's own language alone answers first (its files are fewer),
-    // then every language together, which replaces it. Both share the loaded files.
-    var finished = false;
-    var full = engine.search(query, langs, { limit: shownLimit });
-    if (langs.length > 1 && !more) {
-      engine.search(query, [lang], { limit: shownLimit }).then(function (early) {
-        if (mine !== seq || finished || !early.length) return;
-        render(early);
-      });
+    prefetchQuery(loader, query, langs);
+    // Results stream in: first the best few of the reader's own language (fewer files, and
+    // records for a screenful only), then every language with all the results, which
+    // replaces them. Both share the loaded files.
+    if (!more) {
+      var early = await engine.search(query, [lang], { limit: Math.min(shownLimit, FIRST_PAINT) });
+      showInterim(mine, early);
+      if (mine !== seq) return; // the reader typed on: these stay until newer ones arrive
     }
-    var results = await full;
-    finished = true;
-    if (mine !== seq) return; // a newer query finished first
+    var results = await engine.search(query, langs, { limit: shownLimit });
+    if (mine !== seq) {
+      showInterim(mine, results);
+      return;
+    }
+    shownSeq = mine;
     var firstNew = lastLength;
     render(results);
     lastTotal = results.total || results.length;
@@ -327,6 +342,8 @@ function initUi() {
   input.addEventListener('input', function () {
     clearTimeout(timer);
     if (input.value.trim()) showSearching();
+    // Ask for this query's files now rather than after the pause that starts the search.
+    prefetchQuery(loader, input.value, langs);
     timer = setTimeout(function () { run(input.value, true); }, 120);
   });
   if (form) {
