@@ -9,12 +9,41 @@
   var box = form && form.querySelector('input[name="q"]');
   if (!box) return;
   var loaded = false;
+  function tag(src) {
+    var s = document.createElement('script');
+    s.src = src;
+    s.async = true;
+    document.head.appendChild(s);
+    return s;
+  }
   function load() {
     if (loaded) return;
     loaded = true;
-    var s = document.createElement('script');
-    s.src = form.getAttribute('data-search-script');
-    document.head.appendChild(s);
+    tag(form.getAttribute('data-search-script'));
+    preloadManifests();
+  }
+  // The index manifests come in parallel with search.js rather than after it: one round trip
+  // less before the first result. They call `__hbSearch.manifest`, which search.js defines;
+  // until it runs, a small stand-in keeps what they give, and search.js's loader waits for
+  // the ones still on their way instead of asking again (js/search/50-load.js).
+  function preloadManifests() {
+    var list = document.querySelector('[data-search-results]');
+    var index = list && list.getAttribute('data-search-index');
+    if (!index || window.__hbSearch) return;
+    var store = {};
+    var preloading = {};
+    window.__hbSearch = {
+      _store: store,
+      _preloading: preloading,
+      manifest: function (lang, m) { store[lang + '|m'] = m; }
+    };
+    (list.getAttribute('data-search-langs') || '').split(/\s+/).filter(Boolean).forEach(function (lang) {
+      var url = new URL(index + lang + '/manifest.js', document.baseURI).href;
+      preloading[url] = new Promise(function (resolve) {
+        var s = tag(url);
+        s.onload = s.onerror = function () { resolve(); };
+      });
+    });
   }
   function searching(ev) {
     if (window.__hbSearch && window.__hbSearch.lib) return; // search.js runs the status now

@@ -176,9 +176,12 @@ function createLoader(base, loadScript) {
   function fetchKey(key, path) {
     if (store[key] !== undefined) return Promise.resolve(store[key]);
     if (!pending[key]) {
+      var url = new URL(path, base).href;
+      // A file the page's search-loader.js already asked for (a manifest): wait for it.
+      var early = loadScript === loadScriptTag && registry._preloading && registry._preloading[url];
       // A file that fails to load (or a loader that throws) is "no data", never an error.
-      pending[key] = Promise.resolve()
-        .then(function () { return loadScript(new URL(path, base).href); })
+      pending[key] = Promise.resolve(early)
+        .then(function () { return store[key] !== undefined || loadScript(url); })
         .catch(function () { return false; })
         .then(function () { return store[key] === undefined ? null : store[key]; });
     }
