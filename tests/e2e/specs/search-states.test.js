@@ -104,6 +104,46 @@ describe('search states on the real handbook, served under /handbook/', () => {
     await page.close();
   });
 
+  it('asks for the manifests with search.js, and for every shard of a typed query at once', async (t) => {
+    if (!browser) return t.skip('chromium not installed');
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    const asked = [];
+    page.on('request', (r) => asked.push(r.url()));
+    // search.js itself is held back too: the manifests must not wait for it.
+    let releaseScript;
+    const scriptHeld = new Promise((resolve) => { releaseScript = resolve; });
+    await page.route('**/static/js/search.js', async (route) => { await scriptHeld; await route.continue(); });
+    const index = await holdIndex(page);
+    await page.goto(`${server.url}hi/search/`);
+    await page.locator('main input[name="q"]').focus();
+    await page.waitForFunction(() => document.querySelectorAll('script[src*="manifest.js"]').length === 2);
+    assert.deepEqual(index.held.map((r) => r.request().url().replace(/.*search-index\//, '')).sort(), ['en/manifest.js', 'hi/manifest.js']);
+    releaseScript();
+    await index.release(/manifest\.js$/);
+
+    // Three words: every term and romanised-key shard they need is asked for before any
+    // shard has arrived (no round trip per word).
+    const query = 'naukri interview tanav';
+    await page.keyboard.type(query, { delay: 5 });
+    // Until no new request has been held back for a while (the page has asked for all it can).
+    for (let n = -1; n !== index.held.length;) {
+      n = index.held.length;
+      await page.waitForTimeout(500);
+    }
+    const before = new Set(index.held.map((r) => r.request().url()));
+    assert.ok([...before].every((u) => /\/[tk]\d+\.js$/.test(u)), [...before].join('\n'));
+    await index.release(/./);
+    await settled(page, query);
+    const shards = asked.filter((u) => /search-index\/(en|hi)\/[tk]\d+\.js$/.test(u));
+    assert.ok(shards.length > 2, shards.join('\n'));
+    const late = shards.filter((u) => !before.has(u));
+    assert.deepEqual(late, [], 'shards asked for only after others arrived');
+    assert.ok((await resultLinks(page)).length > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('says "20 of N" and shows the next results on request', async (t) => {
     if (!browser) return t.skip('chromium not installed');
     const page = await browser.newPage();
