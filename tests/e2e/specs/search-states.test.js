@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { serve } from '../lib/server.js';
-import { launch, collectErrors as collect } from '../lib/browser.js';
+import { launch, collectErrors as collect, axe, formatViolations } from '../lib/browser.js';
 import { buildSite } from '../lib/site.js';
 
 const collectErrors = (page) => collect(page, { ignore: [/favicon\.svg$/] });
@@ -160,6 +160,8 @@ describe('search states on the real handbook, served under /handbook/', () => {
     const more = page.locator('[data-search-more]');
     assert.equal(await more.isVisible(), true);
     assert.equal(await more.textContent(), 'और नतीजे दिखाएँ');
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
 
     await more.click();
     const shown = Math.min(40, total);
@@ -204,6 +206,8 @@ describe('search states on the real handbook, served under /handbook/', () => {
     assert.equal(await words.first().textContent(), 'रिजेक्शन');
     const hrefs = await none.locator('ul a').evaluateAll((as) => as.map((a) => a.href));
     assert.deepEqual(hrefs, [`${server.url}hi/tags/`, `${server.url}hi/help/`]);
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
 
     // A suggestion searches for itself, and the suggestions go away with the results.
     await words.first().click();
