@@ -9,8 +9,8 @@
 // two edits turn a three-letter word into almost anything).
 var SUGGEST_MAX_EDITS = 2;
 
-/** Levenshtein distance of two arrays of code points, or `max + 1` once it exceeds `max`. */
-function editDistance(a, b, max) {
+/** Levenshtein distance of two arrays of code points (its own name: the ranking has one too), or `max + 1` once it exceeds `max`. */
+function suggestDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   var prev = [];
   for (var j = 0; j <= b.length; j++) prev.push(j);
@@ -54,7 +54,7 @@ async function nearestWords(loader, query, langs, max) {
           var pages = entry[0].length / 2;
           forms.forEach(function (form) {
             if (form === tok.surface) return;
-            var d = editDistance(typed, Array.from(form), limit);
+            var d = suggestDistance(typed, Array.from(form), limit);
             if (d > limit) return;
             var old = found[form];
             if (!old || d < old.d || (d === old.d && pages > old.pages)) found[form] = { d: d, pages: pages };
