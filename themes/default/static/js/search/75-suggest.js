@@ -5,9 +5,13 @@
 // Uses: queryTokens (60-rank.js), shardFor, createLoader (50-load.js).
 // Gives: nearestWords.
 
-// At most this many edits between a query word and a suggested word (fewer for short words:
-// two edits turn a three-letter word into almost anything).
-var SUGGEST_MAX_EDITS = 2;
+// At most this many edits between a query word and a suggested word, by the word's length
+// in code points: two edits turn a three-letter word into almost anything, and a search that
+// found nothing has already forgiven the typos the ranking forgives, so a long word needs
+// one more than that to have anything to suggest.
+function suggestEdits(len) {
+  return len <= 3 ? 1 : len <= 6 ? 2 : 3;
+}
 
 /** Levenshtein distance of two arrays of code points (its own name: the ranking has one too), or `max + 1` once it exceeds `max`. */
 function suggestDistance(a, b, max) {
@@ -41,7 +45,7 @@ async function nearestWords(loader, query, langs, max) {
     for (var t = 0; t < tokens.length; t++) {
       var tok = tokens[t];
       var typed = Array.from(tok.surface);
-      var limit = typed.length <= 3 ? 1 : SUGGEST_MAX_EDITS;
+      var limit = suggestEdits(typed.length);
       var nums = [shardFor(m.terms, tok.stem), shardFor(m.terms, tok.surface)].filter(function (n, i, a) {
         return n >= 0 && a.indexOf(n) === i;
       });
