@@ -108,6 +108,7 @@ fn corpus(lang: &str, pages: usize, words: &[String], seed: u64) -> Vec<SearchDo
                     ),
                     format!("page {i}"),
                 )),
+                translation_doc: None,
             }
         })
         .collect()

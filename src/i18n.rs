@@ -31,6 +31,7 @@ pub struct I18n {
 }
 
 /// An argument to a message.
+#[derive(Clone, Copy)]
 pub enum Arg<'a> {
     Str(&'a str),
     Num(f64),
@@ -245,6 +246,19 @@ impl I18n {
         id: &str,
         arg: &str,
     ) -> Result<Vec<(String, String)>, String> {
+        self.plural_forms_with(lang, id, arg, &[])
+    }
+
+    /// [`plural_forms`](Self::plural_forms) of a message that has more arguments than the
+    /// number it selects on: `extra` are passed as they are to every form (a script's
+    /// placeholder such as `Arg::Str("%m")` for a second number).
+    pub fn plural_forms_with(
+        &self,
+        lang: &Lang,
+        id: &str,
+        arg: &str,
+        extra: &[(&str, Arg)],
+    ) -> Result<Vec<(String, String)>, String> {
         use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
         let langid: unic_langid::LanguageIdentifier = lang
             .as_str()
@@ -253,7 +267,9 @@ impl I18n {
         let rules = PluralRules::create(langid, PluralRuleType::CARDINAL)
             .map_err(|e| format!("no plural rules for `{lang}`: {e}"))?;
         let with_number = |n: u32| -> Result<String, String> {
-            let text = self.format(lang, id, &[(arg, Arg::Num(f64::from(n)))])?;
+            let mut args = vec![(arg, Arg::Num(f64::from(n)))];
+            args.extend(extra.iter().map(|(k, v)| (*k, *v)));
+            let text = self.format(lang, id, &args)?;
             Ok(text.replacen(&n.to_string(), "%n", 1))
         };
         let mut forms = vec![("none".to_string(), with_number(0)?)];

@@ -111,6 +111,18 @@ search-count = { $count ->
     [one] { $count } result
    *[other] { $count } results
 }
+# Shown when there are more results than the list shows: %n is how many are shown ($shown,
+# which picks the plural form), { $count } how many there are in all.
+search-count-of = { $shown ->
+    [one] { $shown } of { $count } results
+   *[other] { $shown } of { $count } results
+}
+search-searching = Searching…
+search-more = Show more results
+# Shown under "No results": words of the handbook close to what was typed, then links.
+search-suggest-words = Words in the handbook close to yours:
+search-suggest-tags = Browse all topics
+search-suggest-help = If it all feels too much:
 
 choose-language = Choose your language
 not-found-title = Page not found

@@ -110,6 +110,18 @@ search-count = { $count ->
     [one] { $count } नतीजा
    *[other] { $count } नतीजे
 }
+# जब नतीजे सूची में दिखे नतीजों से ज़्यादा हों: { $shown } कितने दिख रहे हैं (इसी से एकवचन या
+# बहुवचन चुना जाता है), { $count } कुल कितने मिले।
+search-count-of = { $shown ->
+    [one] { $count } में से { $shown } नतीजा
+   *[other] { $count } में से { $shown } नतीजे
+}
+search-searching = ढूँढ रहे हैं…
+search-more = और नतीजे दिखाएँ
+# "कोई नतीजा नहीं मिला" के नीचे: हैंडबुक के वे शब्द जो लिखे गए शब्द से मिलते-जुलते हैं, फिर लिंक।
+search-suggest-words = हैंडबुक में मिलते-जुलते शब्द:
+search-suggest-tags = सारे विषय (टैग) देखें
+search-suggest-help = अगर सब बहुत भारी लग रहा हो:
 
 choose-language = अपनी भाषा चुनें
 not-found-title = पेज नहीं मिला

@@ -35,6 +35,7 @@ pub const USED_BY_RENDERER: &[&str] = &[
     "search-title",
     // The search page writes every plural form of the count for search.js.
     "search-count",
+    "search-count-of",
     "section-*",
     "choose-language",
     // Country names on the help page are looked up by the code in handbook.yaml.

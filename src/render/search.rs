@@ -4,6 +4,7 @@
 use super::views::{CountMessage, SearchView};
 use super::{Renderer, Sink};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Arg;
 use crate::model::lang::{Lang, PageKey, Place};
 use crate::model::url::SitePath;
 use crate::output::OutputFile;
@@ -29,21 +30,14 @@ impl Renderer<'_> {
                 .map(|l| l.to_string()),
         );
         let prefix = self.prefix(&path);
-        let count_messages = self
-            .i18n
-            .plural_forms(lang, "search-count", "count")
-            .map_err(|e| {
-                let (file, line) = self
-                    .i18n
-                    .definitions(lang)
-                    .find(|(id, _, _)| *id == "search-count")
-                    .map(|(_, file, line)| (file.to_path_buf(), line))
-                    .unwrap_or_else(|| (format!("i18n/{lang}/main.ftl").into(), 0));
-                Diagnostic::error(file, line, e)
-            })?
-            .into_iter()
-            .map(|(category, text)| CountMessage { category, text })
-            .collect();
+        let count_messages = self.count_forms(lang, "search-count", "count", &[])?;
+        // "20 of 57": the plural form follows the number shown; `%m` stands for the total.
+        let count_of_messages = self.count_forms(
+            lang,
+            "search-count-of",
+            "shown",
+            &[("count", Arg::Str("%m"))],
+        )?;
         let tags = self.sorted_tag_views(&path, lang);
         Ok(SearchView {
             chrome: self.chrome(
@@ -60,8 +54,37 @@ impl Renderer<'_> {
             langs: langs.join(" "),
             script_href: format!("{prefix}static/js/search.js"),
             count_messages,
+            count_of_messages,
             tags,
         })
+    }
+
+    /// The plural forms of count message `id` for `search.js` (see
+    /// [`I18n::plural_forms_with`](crate::i18n::I18n::plural_forms_with)); an error names the
+    /// message's file and line.
+    fn count_forms(
+        &self,
+        lang: &Lang,
+        id: &str,
+        arg: &str,
+        extra: &[(&str, Arg)],
+    ) -> Result<Vec<CountMessage>, Diagnostic> {
+        let forms = self
+            .i18n
+            .plural_forms_with(lang, id, arg, extra)
+            .map_err(|e| {
+                let (file, line) = self
+                    .i18n
+                    .definitions(lang)
+                    .find(|(def, _, _)| *def == id)
+                    .map(|(_, file, line)| (file.to_path_buf(), line))
+                    .unwrap_or_else(|| (format!("i18n/{lang}/main.ftl").into(), 0));
+                Diagnostic::error(file, line, e)
+            })?;
+        Ok(forms
+            .into_iter()
+            .map(|(category, text)| CountMessage { category, text })
+            .collect())
     }
 
     /// Every page a reader can land on, as search documents: URLs relative to the site root
@@ -76,11 +99,22 @@ impl Renderer<'_> {
             }
         };
         let other = self.site.config.languages.iter().find(|l| *l != lang);
-        let pages: Vec<_> = self
-            .site
-            .pages_in(lang)
-            .filter(|p| matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_)))
-            .collect();
+        let searchable = |p: &&crate::model::site::Page| {
+            matches!(p.key, PageKey::Entry(..) | PageKey::Standalone(_))
+        };
+        let pages: Vec<_> = self.site.pages_in(lang).filter(searchable).collect();
+        // The other language's documents are numbered in URL order (as `build_index` sorts
+        // them): a translation's number is its URL's place in that order.
+        let other_urls: Vec<String> = other.map_or_else(Vec::new, |o| {
+            let mut urls: Vec<String> = self
+                .site
+                .pages_in(o)
+                .filter(searchable)
+                .map(|p| url_of(&p.path))
+                .collect();
+            urls.sort();
+            urls
+        });
         // In parallel: each document's body text is put together from its page here.
         pages
             .into_par_iter()
@@ -105,6 +139,10 @@ impl Renderer<'_> {
                 translation: other
                     .and_then(|o| self.site.translation(p, o))
                     .map(|t| (url_of(&t.path), t.front.title.clone())),
+                translation_doc: other
+                    .and_then(|o| self.site.translation(p, o))
+                    .and_then(|t| other_urls.binary_search(&url_of(&t.path)).ok())
+                    .map(|n| n as u32),
             })
             .collect()
     }

@@ -437,6 +437,9 @@ pub struct SearchView {
     /// The result count for `search.js`, one text per CLDR plural category of the language
     /// (`%n` stands for the number), plus `none` for zero; see `count_messages`.
     pub count_messages: Vec<CountMessage>,
+    /// "20 of 57 results" when the list shows fewer than were found: like `count_messages`,
+    /// by the number shown (`%n`), with `%m` for the total.
+    pub count_of_messages: Vec<CountMessage>,
     /// Every tag of the site, for narrowing the results (links to the tag pages without JS).
     pub tags: Vec<TagView>,
 }

@@ -5,7 +5,7 @@
 //! Output: [`IndexFile`]s, each one call of the `__hbSearch` registry that `search.js` defines
 //! (its loader, `js/search/50-load.js` in the theme, reads them back).
 //!
-//! # File format (version 2)
+//! # File format (version 3)
 //!
 //! Every [`IndexFile::path`] is relative to one **index root** directory shared by all
 //! languages, e.g. `<site>/search-index/` (call [`build_index`](super::build_index) once per language and write all
@@ -17,33 +17,42 @@
 //! | `L/t<N>.js` | `__hbSearch.shard("L", "t", N, T)` | term shard `N` |
 //! | `L/k<N>.js` | `__hbSearch.shard("L", "k", N, K)` | skeleton (romanised key) shard `N` |
 //! | `L/d<N>.js` | `__hbSearch.docs("L", N, D)` | document records `N*docChunk ..` |
-//! | `L/f<N>.js` | `__hbSearch.fragment("L", N, B)` | body text of document `N`, for snippets |
+//! | `L/f<N>.js` | `__hbSearch.fragments("L", N, [B, …])` | bodies of documents `N*fragmentPack ..`, for snippets |
 //!
 //! Each call's arguments are JSON; inside strings `<` is written `\u003c` (so no `</script`
 //! can appear) and U+2028/U+2029 are escaped, so the files are also safe to inline.
 //!
-//! * `M` = `{"version":1, "lang":"L", "docCount":n, "docChunk":c, "terms":[[key,N],…],
-//!   "skeletons":[[key,N],…], "aliases":[[stem,…],…]}`. `terms`/`skeletons` are sorted by
-//!   key. A term lives in the shard of the **longest key that is a prefix of it**; keys are its
-//!   first 1–3 code points (a key is only lengthened when its shard would be too big), and
-//!   several consecutive keys share a file. A prefix search for `p` loads the shard of the
-//!   longest key that is a prefix of `p` plus every shard whose key starts with `p`.
-//!   `aliases` are groups of stems that find each other across scripts (job ↔ नौकरी).
-//! * `T` = `{stem: entry}`. `entry` is `[postings]` when the stem was only ever written as
-//!   itself, else `[postings, {surface: docs}]`, where `docs` is a sorted array of document
-//!   numbers, or `1` for "every document of the postings". `postings` is a flat array
-//!   `[doc, weight, doc, weight, …]`, `doc` ascending. `weight` is the term's BM25F score in
-//!   that document ×100 (an integer ≥ 1), IDF included: a query's score is a sum of weights.
-//!   The weight is written negative when the term occurs in the document's title, so the
-//!   query side can rank pages whose title has more of the query's words first.
+//! **Compact lists.** Number lists are strings of base-32 varints ([`super::compact`]): a
+//! *doc list* is sorted document numbers as gaps (the first number, then each minus the one
+//! before); *postings* are, per document in ascending order, the gap to the previous document
+//! and then `weight * 2 + (1 if in the title)`. The loader (`js/search/50-load.js`) decodes
+//! them into the arrays below, which is what the ranking code sees.
+//!
+//! * `M` = `{"version":3, "lang":"L", "docCount":n, "docChunk":c, "fragmentPack":p,
+//!   "terms":[[key,N],…], "skeletons":[[key,N],…], "aliases":[[stem,…],…], "pairs":list?}`.
+//!   `terms`/`skeletons` are sorted by key. A term lives in the shard of the **longest key
+//!   that is a prefix of it**; keys are its first 1–3 code points (a key is only lengthened
+//!   when its shard would be too big), and several consecutive keys share a file. A prefix
+//!   search for `p` loads the shard of the longest key that is a prefix of `p` plus every
+//!   shard whose key starts with `p`. `aliases` are groups of stems that find each other
+//!   across scripts (job ↔ नौकरी). `pairs` (when some page has a translation) is a compact
+//!   list of zigzag deltas of each document's translation number plus one (0: none), so a
+//!   page found in both languages is counted once.
+//! * `T` = `{stem: entry}`. `entry` is compact postings when the stem was only ever written
+//!   as itself, else `[postings, {surface: docs}]`, where `docs` is a doc list, or `1` for
+//!   "every document of the postings". Decoded, postings are a flat array
+//!   `[doc, weight, doc, weight, …]`, `doc` ascending, and an entry is always an array
+//!   (`[postings]` or `[postings, {surface: [doc, …] | 1}]`). `weight` is the term's BM25F
+//!   score in that document ×100 (an integer ≥ 1), IDF included: a query's score is a sum of
+//!   weights. Decoded, the weight is negative when the term occurs in the document's title,
+//!   so the query side can rank pages whose title has more of the query's words first.
 //! * `K` = `{skeleton: postings}` for the romanised keys of Devanagari words (HINDI.md §3.2).
 //! * `D` = an array of records `{"u":url, "t":title, "s":section, "m":summary,
 //!   "g":[tag slug, …]?, "tr":[url, title]?}`. `g` lets results be narrowed by tag; `tr` is
 //!   the translation into the other language.
-//! * `B` = the document's body as plain text, whitespace collapsed, at most
-//!   [`FRAGMENT_CHARS`] characters (cut on a grapheme and word boundary). Loaded only for a
-//!   result whose title and summary show none of the query's words, to cut a snippet around
-//!   the first match.
+//! * `B` = a document's body as plain text, whitespace collapsed, at most [`FRAGMENT_CHARS`]
+//!   characters (cut on a grapheme and word boundary). Loaded only for a result whose title
+//!   and summary show none of the query's words, to cut a snippet around the first match.
 //!   Relative URLs are relative to the site root.
 //!
 //! Document numbers are positions in the language's documents sorted by URL, so output is
@@ -72,39 +81,45 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use super::compact::{encode_postings, encode_sorted};
 use super::fragment::body_head;
 use super::postings::Surface;
 use super::{IndexFile, SearchDoc};
 
 /// The version written into every manifest; `search.js` refuses other versions.
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+pub const INDEX_FORMAT_VERSION: u32 = 3;
 /// Documents per `d<N>.js` file. Hits are spread over the whole corpus, so a page of 20
 /// results loads up to 20 chunks: small chunks keep that to a few records per hit (measured on
 /// 1,000 Hindi pages: 40 per chunk loaded 770 KB of records for one query, 10 loads < 200 KB).
 pub const DOC_CHUNK: usize = 10;
-/// At most this many characters of a body go into its fragment (a pathological page must not
-/// make one result cost megabytes).
-pub const FRAGMENT_CHARS: usize = 20_000;
+/// At most this many characters of a body go into its fragment. A snippet shows about 280
+/// characters around the first word that matched, and only for a result whose title and
+/// summary show none of the query's words; a match further in shows the summary instead.
+/// The whole body (20,000 characters at most) was most of the index's bytes and files.
+pub const FRAGMENT_CHARS: usize = 800;
+/// Bodies per `f<N>.js` file: a result that needs its body loads this many, so the pack is
+/// small (a few KB gzip), yet there are five times fewer files than pages.
+pub const FRAGMENT_PACK: usize = 5;
 
 /// Why serialising an index entry cannot fail: it is made of numbers, strings and arrays.
 const NUMBERS_AND_STRINGS: &str = "JSON of numbers and strings always serialises";
 
-/// The documents where a stem was written as one surface: `1` for all of the stem's.
+/// The documents where a stem was written as one surface: `1` for all of the stem's, else
+/// their numbers as a compact list of gaps.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
-enum SurfaceDocs<'a> {
+enum SurfaceDocs {
     All(u8),
-    Some(&'a [u32]),
+    Some(String),
 }
 
-/// A stem's entry of a `t<N>.js` shard (`entry` in `T` above): `[postings]` when the stem was
-/// only ever written as itself, else `[postings, {surface: docs}]`. `forms` are the surfaces
-/// sorted by text, `doc_count` the number of documents of the stem.
+/// A stem's entry of a `t<N>.js` shard (`entry` in `T` above): its compact postings when the
+/// stem was only ever written as itself, else `[postings, {surface: docs}]`. `forms` are the
+/// surfaces sorted by text, `doc_count` the number of documents of the stem.
 pub(super) fn term_entry(stem: &str, flat: &[i64], forms: &[&Surface], doc_count: usize) -> String {
-    // Serialised straight from the numbers: building a `Value` per number first was
-    // most of the time spent writing the index.
+    let postings = encode_postings(flat);
     let entry = if forms.len() == 1 && forms[0].text == stem {
-        serde_json::to_string(&(flat,))
+        serde_json::to_string(&postings)
     } else {
         let map: BTreeMap<&str, SurfaceDocs> = forms
             .iter()
@@ -112,19 +127,20 @@ pub(super) fn term_entry(stem: &str, flat: &[i64], forms: &[&Surface], doc_count
                 let docs = if form.docs.len() == doc_count {
                     SurfaceDocs::All(1)
                 } else {
-                    SurfaceDocs::Some(&form.docs)
+                    SurfaceDocs::Some(encode_sorted(&form.docs))
                 };
                 (form.text.as_str(), docs)
             })
             .collect();
-        serde_json::to_string(&(flat, map))
+        serde_json::to_string(&(postings, map))
     };
     script_safe(entry.expect(NUMBERS_AND_STRINGS))
 }
 
-/// A romanised key's entry of a `k<N>.js` shard: its postings.
+/// A romanised key's entry of a `k<N>.js` shard: its compact postings.
 pub(super) fn skeleton_entry(flat: &[i64]) -> String {
-    script_safe(serde_json::to_string(flat).expect(NUMBERS_AND_STRINGS))
+    // Compact lists are made of letters, digits, `-` and `_`: nothing to escape.
+    format!("\"{}\"", encode_postings(flat))
 }
 
 /// A `t<N>.js` or `k<N>.js` file (`kind` `t` or `k`): `map` is the JSON object of its entries.
@@ -145,16 +161,21 @@ pub(super) fn manifest_file(
     term_shards: &[(String, usize)],
     skeleton_shards: &[(String, usize)],
     aliases: &[Vec<String>],
+    pairs: &str,
 ) -> IndexFile {
-    let manifest = json!({
+    let mut manifest = json!({
         "version": INDEX_FORMAT_VERSION,
         "lang": lang,
         "docCount": doc_count,
         "docChunk": DOC_CHUNK,
+        "fragmentPack": FRAGMENT_PACK,
         "terms": term_shards,
         "skeletons": skeleton_shards,
         "aliases": aliases,
     });
+    if !pairs.is_empty() {
+        manifest["pairs"] = json!(pairs);
+    }
     let call = format!(
         "__hbSearch.manifest({},{})",
         js_json(&json!(lang)),
@@ -178,22 +199,27 @@ pub(super) fn records_file(
     js_file(format!("{lang}/d{chunk_no}.js"), &call)
 }
 
-/// The `f<N>.js` file of a document: its body for snippets (see [`FRAGMENT_CHARS`]). Written
-/// straight into one buffer; at one file per page these are most of the index's bytes.
-pub(super) fn fragment_file(lang: &str, lang_json: &str, doc_no: usize, body: &str) -> IndexFile {
-    let text = body_head(body, FRAGMENT_CHARS);
-    let head = format!("__hbSearch.fragment({lang_json},{doc_no},");
-    let mut bytes = Vec::with_capacity(head.len() + text.len() + text.len() / 16 + 8);
-    bytes.extend_from_slice(head.as_bytes());
-    serde_json::to_writer(&mut bytes, &text).expect(NUMBERS_AND_STRINGS);
-    // Whitespace is collapsed, so U+2028 and U+2029 are gone; only `<` can need escaping.
-    if text.contains('<') {
-        let json = String::from_utf8(bytes.split_off(head.len())).expect("JSON is UTF-8");
+/// The `f<N>.js` file of documents `pack_no * FRAGMENT_PACK ..`: their bodies for snippets
+/// (see [`FRAGMENT_CHARS`]), written straight into one buffer.
+pub(super) fn fragment_file(
+    lang: &str,
+    lang_json: &str,
+    pack_no: usize,
+    bodies: &[&str],
+) -> IndexFile {
+    let mut bytes = format!("__hbSearch.fragments({lang_json},{pack_no},[").into_bytes();
+    for (i, body) in bodies.iter().enumerate() {
+        if i > 0 {
+            bytes.push(b',');
+        }
+        let text = body_head(body, FRAGMENT_CHARS);
+        let json = serde_json::to_string(&text).expect(NUMBERS_AND_STRINGS);
+        // Whitespace is collapsed, so U+2028 and U+2029 are gone; only `<` can need escaping.
         bytes.extend_from_slice(script_safe(json).as_bytes());
     }
-    bytes.extend_from_slice(b");\n");
+    bytes.extend_from_slice(b"]);\n");
     IndexFile {
-        path: format!("{lang}/f{doc_no}.js"),
+        path: format!("{lang}/f{pack_no}.js"),
         bytes,
     }
 }

@@ -13,6 +13,7 @@
 //!           └▶ format (document records) + fragment (bodies for snippets), in parallel
 //! ```
 
+mod compact;
 pub mod format;
 mod fragment;
 mod postings;
@@ -25,7 +26,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::synonyms;
-pub use format::{DOC_CHUNK, FRAGMENT_CHARS, INDEX_FORMAT_VERSION, js_json};
+pub use format::{DOC_CHUNK, FRAGMENT_CHARS, FRAGMENT_PACK, INDEX_FORMAT_VERSION, js_json};
 use format::{fragment_file, manifest_file, records_file, skeleton_entry, term_entry};
 pub use fragment::body_head;
 use postings::{Postings, Surface};
@@ -58,6 +59,11 @@ pub struct SearchDoc {
     /// The translation of this page into the other language: (url, title).
     #[serde(default)]
     pub translation: Option<(String, String)>,
+    /// The translation's document number in its language's index (its place among that
+    /// language's documents sorted by URL), so the query side can count a page found in both
+    /// languages once without loading records.
+    #[serde(default)]
+    pub translation_doc: Option<u32>,
 }
 
 /// A file of the index, to be written below the index root.
@@ -97,13 +103,16 @@ pub fn build_index_into<E: Send>(
         || terms_into(lang, &docs, sink),
         || {
             let lang_json = js_json(&json!(lang));
+            // Record chunks and fragment packs are both whole multiples of the smaller.
+            const _: () = assert!(DOC_CHUNK.is_multiple_of(FRAGMENT_PACK));
             docs.par_chunks(DOC_CHUNK)
                 .enumerate()
                 .try_for_each(|(chunk_no, chunk)| {
                     sink(records_file(lang, &lang_json, chunk_no, chunk))?;
-                    for (i, doc) in chunk.iter().enumerate() {
-                        let doc_no = chunk_no * DOC_CHUNK + i;
-                        sink(fragment_file(lang, &lang_json, doc_no, &doc.body))?;
+                    for (i, pack) in chunk.chunks(FRAGMENT_PACK).enumerate() {
+                        let pack_no = chunk_no * (DOC_CHUNK / FRAGMENT_PACK) + i;
+                        let bodies: Vec<&str> = pack.iter().map(|d| d.body.as_str()).collect();
+                        sink(fragment_file(lang, &lang_json, pack_no, &bodies))?;
                     }
                     Ok(())
                 })
@@ -177,7 +186,25 @@ fn terms_into<E>(
         &term_shards,
         &skeleton_shards,
         &synonyms::alias_groups(synonyms::BUILTIN),
+        &translation_pairs(docs),
     ))
+}
+
+/// Each document's translation as a number (its document number in the other language plus
+/// one, 0 for none), as zigzag deltas from the document before (translations mostly come in
+/// the same order, so most take one digit). Empty when no document has a known translation.
+fn translation_pairs(docs: &[&SearchDoc]) -> String {
+    if docs.iter().all(|d| d.translation_doc.is_none()) {
+        return String::new();
+    }
+    let mut out = String::with_capacity(docs.len() * 2);
+    let mut last = 0i64;
+    for d in docs {
+        let v = d.translation_doc.map_or(0, |n| i64::from(n) + 1);
+        compact::push_num(&mut out, compact::zigzag(v - last));
+        last = v;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -196,6 +223,7 @@ mod tests {
             body: body.into(),
             lang: lang.into(),
             translation: None,
+            translation_doc: None,
         }
     }
 

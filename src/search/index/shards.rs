@@ -13,9 +13,9 @@ use super::IndexFile;
 use super::format::{js_json, shard_file};
 
 /// Consecutive keys are packed into one shard file until it reaches about this many bytes.
-const SHARD_TARGET_BYTES: usize = 24_000;
+const SHARD_TARGET_BYTES: usize = 12_000;
 /// A single key bigger than this is split by one more code point (up to [`MAX_KEY_CHARS`]).
-const SHARD_SPLIT_BYTES: usize = 32_000;
+const SHARD_SPLIT_BYTES: usize = 16_000;
 const MAX_KEY_CHARS: usize = 3;
 
 /// Splits `entries` ((key, entry as script-safe JSON), sorted by key) into shard files

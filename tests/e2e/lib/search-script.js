@@ -27,7 +27,34 @@ function code(text) {
     const end = rest.indexOf('\n');
     rest = end < 0 ? '' : rest.slice(end + 1);
   }
-  return rest;
+  return strip(rest);
+}
+
+/**
+ * Without comment lines, whole-line block comments (not `/*!`), indentation and blank lines,
+ * unless a line has an odd number of backticks or ends in a backslash (see `strip` in
+ * src/search/script.rs, which this mirrors).
+ */
+function strip(text) {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  if (lines.some((l) => (l.split('`').length - 1) % 2 === 1 || l.trimEnd().endsWith('\\'))) return text;
+  let out = '';
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i].trim();
+    i += 1;
+    if (!line || line.startsWith('//')) continue;
+    if (line.startsWith('/*') && !line.startsWith('/*!')) {
+      let end = i - 1;
+      while (end < lines.length && !lines[end].includes('*/')) end += 1;
+      if (end < lines.length && lines[end].trimEnd().endsWith('*/') && lines[end].split('*/').length === 2) {
+        i = end + 1;
+        continue;
+      }
+    }
+    out += `${line}\n`;
+  }
+  return out;
 }
 
 /** The joined search.js of the parts in `dir` (default: the built-in theme's). */

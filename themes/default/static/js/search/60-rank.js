@@ -317,6 +317,7 @@ function createEngine(base, loadScript) {
         out.push(shown);
       }
     }
+    out.total = Math.max(out.length, distinctPages(langs, perLang)); // "20 of 57" (80-ui.js)
     return out;
   }
 

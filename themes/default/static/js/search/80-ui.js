@@ -14,17 +14,27 @@
 //   data-msg-one, data-msg-other, … (any CLDR plural category), data-msg-none (count 0,
 //                      optional): the result count text, with "{count}" or "%n" as the
 //                      placeholder (the page writes these from one Fluent message).
+//   data-msg-of-one, data-msg-of-other, …: "20 of 57 results" when more were found than are
+//                      shown, by the number shown (%n), with %m for the total.
 // The count is written to the [data-search-status] element, else the first [aria-live] element
-// (one is created before the results if there is none). Optional: a [data-search-tags] element
+// (one is created before the results if there is none); its data-msg-searching text is shown
+// from the first keystroke until the results are final. Optional: a [data-search-tags] element
 // holding <button data-tag="slug"> for every tag, shown for the tags of the results, to narrow
-// them (?tag=). While a search runs the list has aria-busy; when its results are final it has
-// data-search-query="<the query>".
+// them (?tag=); a [data-search-more] button that shows the next results; a [data-search-none]
+// element shown when nothing was found, whose [data-search-words] element gets links to the
+// nearest indexed words (its [data-search-suggest] parent is shown when there are some).
+// While a search runs the list has aria-busy; results are shown as soon as the reader's own
+// language has them, and again when every language has answered; when they are final the
+// list has data-search-query="<the query>".
 //
-// Uses: createEngine, DEFAULT_LIMIT, uniq (60-rank.js), highlight, snippet (70-snippet.js).
+// Uses: createEngine, DEFAULT_LIMIT, uniq (60-rank.js), highlight, snippet (70-snippet.js),
+// createLoader (50-load.js), nearestWords (75-suggest.js), prefetchQuery (77-prefetch.js).
 // Gives: initUi, currentScript.
 
 // How many of the first results may load their body text for a snippet.
 var BODY_SNIPPETS = 10;
+// Results shown first, before the full list: a phone screenful, whose records arrive sooner.
+var FIRST_PAINT = 5;
 
 var currentScript = root.document && root.document.currentScript;
 
@@ -46,8 +56,13 @@ function initUi() {
   var siteRoot = rootAttr ? new URL(rootAttr, documentRef.baseURI) : new URL('../', base);
   var limit = parseInt(cfg('data-search-limit') || '', 10) || DEFAULT_LIMIT;
   var engine = createEngine(base.href);
+  var loader = createLoader(base.href);
   // The reader is about to search: fetch the manifests now, while they type.
   langs.forEach(function (l) { engine.manifest(l); });
+  var moreButton = documentRef.querySelector('[data-search-more]');
+  var noneBox = documentRef.querySelector('[data-search-none]');
+  var wordsBox = noneBox && noneBox.querySelector('[data-search-words]');
+  var suggestBox = noneBox && noneBox.querySelector('[data-search-suggest]');
 
   var list = container;
   if (!/^(OL|UL)$/.test(container.tagName)) {
@@ -69,14 +84,30 @@ function initUi() {
   var plural = null;
   try { plural = new Intl.PluralRules(lang); } catch (e) { plural = null; }
 
+  function localNum(n) {
+    try { return n.toLocaleString(lang); } catch (e) { return String(n); }
+  }
   function countText(n) {
     var msg = null;
     if (n === 0) msg = container.getAttribute('data-msg-none');
     if (!msg && plural) msg = container.getAttribute('data-msg-' + plural.select(n));
     if (!msg) msg = container.getAttribute('data-msg-other') || '{count}';
-    var num = String(n);
-    try { num = n.toLocaleString(lang); } catch (e) { num = String(n); }
+    var num = localNum(n);
     return msg.split('{count}').join(num).split('%n').join(num);
+  }
+  /** "20 of 57 results"; the plain count when the page has no such message. */
+  function countOfText(shown, total) {
+    var msg = plural ? container.getAttribute('data-msg-of-' + plural.select(shown)) : null;
+    if (!msg) msg = container.getAttribute('data-msg-of-other');
+    if (!msg) return countText(shown);
+    return msg.split('%n').join(localNum(shown)).split('%m').join(localNum(total));
+  }
+  var searchingText = status.getAttribute('data-msg-searching') || '';
+  /** The searching state: shown at once, before any index file has arrived. */
+  function showSearching() {
+    list.setAttribute('aria-busy', 'true');
+    if (searchingText) status.textContent = searchingText;
+    if (noneBox) noneBox.hidden = true;
   }
 
   function resolveUrl(u) {
@@ -180,38 +211,139 @@ function initUi() {
       activeTag = activeTag === tag ? null : tag;
       renderTags();
       setUrl(input.value);
-      status.textContent = countText(shownCount);
+      status.textContent = statusText();
     });
   });
 
+  // The results on screen and how many pages matched in all (for "20 of 57").
+  var shownLimit = limit;
+  var lastTotal = 0;
+  var lastLength = 0;
+  function statusText() {
+    if (!activeTag && lastTotal > lastLength) return countOfText(shownCount, lastTotal);
+    return countText(shownCount);
+  }
+  function showMore(visible) {
+    if (!moreButton) return;
+    moreButton.hidden = !visible;
+    moreButton.disabled = false;
+  }
+
+  /** Shows the nearest indexed words for a query that found nothing (see 75-suggest.js). */
+  function suggest(query, mine) {
+    if (!noneBox) return;
+    noneBox.hidden = false;
+    if (!wordsBox) return;
+    while (wordsBox.firstChild) wordsBox.removeChild(wordsBox.firstChild);
+    if (suggestBox) suggestBox.hidden = true;
+    nearestWords(loader, query, langs, 5).then(function (words) {
+      if (mine !== seq || !words.length) return;
+      words.forEach(function (w, i) {
+        if (i) wordsBox.appendChild(documentRef.createTextNode(', '));
+        var a = documentRef.createElement('a');
+        var u = new URL(root.location.href);
+        u.searchParams.set('q', w);
+        u.searchParams.delete('tag');
+        a.href = u.href;
+        a.textContent = w;
+        a.addEventListener('click', function (ev) {
+          ev.preventDefault();
+          input.value = w;
+          run(w, true);
+          input.focus();
+        });
+        wordsBox.appendChild(a);
+      });
+      if (suggestBox) suggestBox.hidden = false;
+    });
+  }
+
   var seq = 0;
-  async function run(query, updateUrl) {
+  // The newest search whose results are on screen. A search overtaken by a newer one (the
+  // reader typed on) still shows its results if nothing newer is shown yet: on a slow
+  // connection every search takes longer than a keystroke, and results for "naukr" while
+  // "naukri nahi" is being typed are better than an empty page.
+  var shownSeq = 0;
+  function showInterim(mine, results) {
+    if (mine < shownSeq || !results.length) return;
+    shownSeq = mine;
+    render(results);
+  }
+  async function run(query, updateUrl, more) {
     var mine = ++seq;
+    if (!more) shownLimit = limit;
     if (updateUrl) setUrl(query);
     if (!query.trim()) {
+      shownSeq = mine;
       render([]);
+      lastTotal = lastLength = 0;
       status.textContent = '';
+      showMore(false);
+      if (noneBox) noneBox.hidden = true;
       list.removeAttribute('aria-busy');
       list.setAttribute('data-search-query', query);
       return;
     }
-    list.setAttribute('aria-busy', 'true');
-    var results = await engine.search(query, langs, { limit: limit });
-    if (mine !== seq) return; // a newer query finished first
-    // Bodies for the snippets of the first results that matched only in the body.
-    await engine.withBody(results.slice(0, BODY_SNIPPETS));
-    if (mine !== seq) return;
+    showSearching();
+    list.removeAttribute('data-search-query');
+    prefetchQuery(loader, query, langs);
+    // Results stream in: first the best few of the reader's own language (fewer files, and
+    // records for a screenful only), then every language with all the results, which
+    // replaces them. Both share the loaded files.
+    if (!more) {
+      var early = await engine.search(query, [lang], { limit: Math.min(shownLimit, FIRST_PAINT) });
+      showInterim(mine, early);
+      if (mine !== seq) return; // the reader typed on: these stay until newer ones arrive
+    }
+    var results = await engine.search(query, langs, { limit: shownLimit });
+    if (mine !== seq) {
+      showInterim(mine, results);
+      return;
+    }
+    shownSeq = mine;
+    var firstNew = lastLength;
     render(results);
+    lastTotal = results.total || results.length;
+    lastLength = results.length;
     if (updateUrl) setUrl(query);
-    status.textContent = countText(shownCount);
+    status.textContent = statusText();
+    showMore(lastTotal > lastLength);
+    if (!results.length) suggest(query, mine);
+    else if (noneBox) noneBox.hidden = true;
+    if (more) {
+      var l = links();
+      if (l[firstNew]) l[firstNew].focus();
+    }
+    // Bodies for the snippets of the first results that matched only in the body: the
+    // results are on screen already, the snippets follow.
+    var shown = results.slice(more ? firstNew : 0, (more ? firstNew : 0) + BODY_SNIPPETS);
+    if (shown.some(needsBody)) {
+      await engine.withBody(shown);
+      if (mine !== seq) return;
+      var focused = links().indexOf(documentRef.activeElement);
+      render(results);
+      if (focused >= 0 && links()[focused]) links()[focused].focus();
+    }
     list.removeAttribute('aria-busy');
     // Which query the list shows: a hook for themes and tests (the list is final).
     list.setAttribute('data-search-query', query);
   }
 
+  if (moreButton) {
+    moreButton.addEventListener('click', function () {
+      if (moreButton.disabled) return;
+      moreButton.disabled = true; // until these results are shown
+      shownLimit += limit;
+      run(input.value, false, true);
+    });
+  }
+
   var timer = null;
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    if (input.value.trim()) showSearching();
+    // Ask for this query's files now rather than after the pause that starts the search.
+    prefetchQuery(loader, input.value, langs);
     timer = setTimeout(function () { run(input.value, true); }, 120);
   });
   if (form) {

@@ -14,6 +14,8 @@ registry.lib = {
   skeletonDevanagari: skeletonDevanagari,
   queryTokens: queryTokens,
   createEngine: createEngine,
+  createLoader: createLoader,
+  nearestWords: nearestWords,
   highlight: highlight,
   snippet: snippet,
   DEVA_ASCII: DEVA_ASCII
