@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The front matter exactly as written; unknown fields are rejected by serde.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     title: Option<String>,
@@ -24,6 +24,20 @@ struct RawFrontMatter {
     draft: Option<bool>,
     source: Option<RawSource>,
     illustrative: Option<bool>,
+}
+
+impl RawFrontMatter {
+    /// Keeps every field `other` has.
+    fn take(&mut self, other: RawFrontMatter) {
+        self.title = other.title.or(self.title.take());
+        self.summary = other.summary.or(self.summary.take());
+        self.tags = other.tags.or(self.tags.take());
+        self.date = other.date.or(self.date.take());
+        self.weight = other.weight.or(self.weight);
+        self.draft = other.draft.or(self.draft);
+        self.source = other.source.or(self.source.take());
+        self.illustrative = other.illustrative.or(self.illustrative);
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,19 +124,41 @@ pub struct Requirements {
     pub tags: bool,
 }
 
+/// A page file split and parsed; any problem in it is an error.
 pub fn parse_document(
     bytes: &[u8],
     rel: &Path,
     req: Requirements,
 ) -> Result<Document, Vec<Diagnostic>> {
+    let (doc, problems) = parse_document_lenient(bytes, rel, req)?;
+    if problems.is_empty() {
+        Ok(doc)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A page file split and parsed as far as it can be: a front matter with a missing or
+/// mistyped field still yields the document (the field empty or at its default) along with
+/// the problems, so `check` goes on to report the body's problems in the same run. Only a
+/// file that cannot be split at all (not UTF-8, no front matter, too large) is refused.
+pub fn parse_document_lenient(
+    bytes: &[u8],
+    rel: &Path,
+    req: Requirements,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = decode(bytes, rel)?;
     let (yaml, body, body_offset) = split(&text, rel)?;
-    let front = parse_front_matter(yaml, rel, req)?;
-    Ok(Document {
-        front,
-        body: body.to_string(),
-        body_offset,
-    })
+    check_bounds(yaml, rel)?;
+    let (front, problems) = parse_front_matter(yaml, rel, req);
+    Ok((
+        Document {
+            front,
+            body: body.to_string(),
+            body_offset,
+        },
+        problems,
+    ))
 }
 
 /// UTF-8 only, with a leading BOM dropped and CRLF line endings accepted.
@@ -306,26 +342,27 @@ fn forbidden_char(s: &str) -> Option<(usize, char)> {
     })
 }
 
-fn parse_front_matter(
-    yaml: &str,
-    rel: &Path,
-    req: Requirements,
-) -> Result<FrontMatter, Vec<Diagnostic>> {
-    check_bounds(yaml, rel)?;
+fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> (FrontMatter, Vec<Diagnostic>) {
     let lines = key_lines(yaml);
     let line_of = |field: &str| lines.get(field).copied().unwrap_or(1);
+    let mut errors = Vec::new();
+    let mut unreadable = false;
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
-        return Err(vec![
-            Diagnostic::error(rel, 1, "is required").field("title"),
-            Diagnostic::error(rel, 1, "is required").field("summary"),
-        ]);
+        RawFrontMatter::default()
     } else {
         match serde_yaml::from_str(yaml) {
             Ok(raw) => raw,
-            Err(e) => return Err(vec![yaml_error(&e, rel, yaml, &lines)]),
+            Err(e) => {
+                let first = yaml_error(&e, rel, yaml, &lines);
+                // Front matter that is not fields at all explains itself: no "missing" too.
+                unreadable = first.field.is_none();
+                let (raw, more) = field_by_field(yaml, rel, first.field.as_deref());
+                errors.push(first);
+                errors.extend(more);
+                raw
+            }
         }
     };
-    let mut errors = Vec::new();
     let texts = [
         ("title", raw.title.as_deref()),
         ("summary", raw.summary.as_deref()),
@@ -354,15 +391,20 @@ fn parse_front_matter(
             );
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    // A field already reported as written wrong is not reported again as missing.
+    let wrong: Vec<String> = errors
+        .iter()
+        .filter_map(|d| d.field.as_deref())
+        .map(|f| f.split(['.', '[']).next().unwrap_or(f).to_string())
+        .collect();
+    let written_wrong = |name: &str| unreadable || wrong.iter().any(|w| w == name);
     let mut required = |name: &str, value: Option<String>| match value {
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),
         Some(_) => {
             errors.push(Diagnostic::error(rel, line_of(name), "must not be empty").field(name));
             String::new()
         }
+        None if written_wrong(name) => String::new(),
         None => {
             errors.push(Diagnostic::error(rel, 1, "is required but missing").field(name));
             String::new()
@@ -389,6 +431,9 @@ fn parse_front_matter(
     let mut tags: Vec<TagRef> = Vec::new();
     for slug in raw.tags.clone().unwrap_or_default() {
         let slug = slug.trim().to_string();
+        if forbidden_char(&slug).is_some() {
+            continue; // reported above
+        }
         // The line that mentions the tag, at or after the `tags:` key.
         let line = (tags_line.saturating_sub(2)..yaml_lines.len())
             .find(|&i| yaml_lines[i].contains(slug.as_str()))
@@ -410,7 +455,7 @@ fn parse_front_matter(
             tags.push(TagRef { slug, line });
         }
     }
-    if req.tags && raw.tags.as_ref().is_none_or(|t| t.is_empty()) {
+    if req.tags && !written_wrong("tags") && raw.tags.as_ref().is_none_or(|t| t.is_empty()) {
         errors.push(Diagnostic::error(rel, tags_line, "tips need at least one tag").field("tags"));
     }
     let source = raw.source.and_then(|s| {
@@ -434,10 +479,7 @@ fn parse_front_matter(
             url: s.url,
         })
     });
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title,
         summary,
         tags,
@@ -446,7 +488,59 @@ fn parse_front_matter(
         draft: raw.draft.unwrap_or(false),
         source,
         illustrative: raw.illustrative.unwrap_or(false),
-    })
+    };
+    (front, errors)
+}
+
+/// After serde refused the front matter as a whole (its first problem is `reported`), each
+/// top-level field on its own: the ones that are right are kept, so the page is still
+/// checked, and each other wrong field is one more problem.
+fn field_by_field(
+    yaml: &str,
+    rel: &Path,
+    reported: Option<&str>,
+) -> (RawFrontMatter, Vec<Diagnostic>) {
+    let mut raw = RawFrontMatter::default();
+    let mut errors = Vec::new();
+    let root = |f: &str| f.split(['.', '[']).next().unwrap_or(f).to_string();
+    for (first_line, block) in top_level_blocks(yaml) {
+        let lines = key_lines(block);
+        let Some(key) = lines.keys().next().cloned() else {
+            continue;
+        };
+        match serde_yaml::from_str::<RawFrontMatter>(block) {
+            Ok(field) => raw.take(field),
+            Err(_) if reported.is_some_and(|r| root(r) == key) => {}
+            Err(e) => {
+                let mut d = yaml_error(&e, rel, block, &lines);
+                d.line += first_line;
+                if d.field.is_none() {
+                    d = d.field(key);
+                }
+                errors.push(d);
+            }
+        }
+    }
+    (raw, errors)
+}
+
+/// The front matter cut into its top-level fields: each a key line at the left margin with
+/// the indented or list lines under it, with the 0-based line it starts on.
+fn top_level_blocks(yaml: &str) -> Vec<(usize, &str)> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for (i, line) in yaml.split_inclusive('\n').enumerate() {
+        if !line.starts_with([' ', '\t', '-', '#', '\n']) && line.contains(':') {
+            starts.push((i, offset));
+        }
+        offset += line.len();
+    }
+    let ends = starts.iter().skip(1).map(|&(_, o)| o).chain([yaml.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&(line, start), end)| (line, &yaml[start..end]))
+        .collect()
 }
 
 fn yaml_error(

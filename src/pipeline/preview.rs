@@ -434,6 +434,11 @@ impl Preview {
                     }
                     match parsed.take() {
                         None => {}
+                        // A page whose front matter is wrong is not shown; the last good
+                        // version stays, as for a page that does not parse at all.
+                        Some(Ok(parsed)) if !parsed.front_problems.is_empty() => {
+                            self.source_diags.insert(rel, parse::problems(&parsed));
+                        }
                         Some(Ok(parsed)) => {
                             let problems = parse::problems(&parsed);
                             if !problems.is_empty() {

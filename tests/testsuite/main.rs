@@ -1,6 +1,7 @@
 //! The one integration test binary: each module builds small fixture sites from
 //! `tests/fixtures/` in a temporary folder and asserts on the output or the messages.
 
+mod all_at_once;
 mod atomic;
 mod build;
 mod check;
