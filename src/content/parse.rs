@@ -48,7 +48,16 @@ pub fn problems(p: &ParsedPage) -> Vec<Diagnostic> {
         Diagnostic::error(&p.source.rel, problem.line, problem.message.clone())
             .column(problem.column)
     });
-    p.front_problems.iter().cloned().chain(scanned).collect()
+    let dropped = p.scan.html_warnings.iter().map(|problem| {
+        Diagnostic::warning(&p.source.rel, problem.line, problem.message.clone())
+            .column(problem.column)
+    });
+    p.front_problems
+        .iter()
+        .cloned()
+        .chain(scanned)
+        .chain(dropped)
+        .collect()
 }
 
 /// Reads and parses one page; `serve` calls it for each page that changes.

@@ -21,6 +21,7 @@ mod new_page;
 mod preview;
 mod print;
 mod props;
+mod raw_html;
 mod search;
 mod serve;
 mod support;
