@@ -158,3 +158,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# Under every page, when handbook.yaml names the repository (partials/edit-links.html).
+edit-this-page = Edit this page
+report-a-problem = Report a problem
+last-updated = Last updated { $date }

@@ -157,3 +157,8 @@ month-9 = सितंबर
 month-10 = अक्टूबर
 month-11 = नवंबर
 month-12 = दिसंबर
+
+# हर पेज के नीचे, जब handbook.yaml में रिपॉज़िटरी दी हो (partials/edit-links.html)।
+edit-this-page = इस पेज में सुधार करें
+report-a-problem = कोई गड़बड़ी बताएँ
+last-updated = आख़िरी बदलाव: { $date }

@@ -85,6 +85,8 @@ impl Renderer<'_> {
                 title: p.front.title.clone(),
             }),
             workshop_pack_href: None,
+            // A sheet in two languages is made from two files: no one file to edit.
+            edit: None,
             chrome,
         }
     }

@@ -14,6 +14,7 @@ pub mod affected;
 mod bilingual;
 mod body;
 mod chrome;
+mod edit_links;
 mod feed;
 mod files;
 pub mod help;

@@ -171,6 +171,8 @@ pub struct PageView {
     pub second_title: Option<SecondTitle>,
     /// On the facilitator's guide: its workshop pack.
     pub workshop_pack_href: Option<String>,
+    /// "Edit this page" and "Report a problem", when `repository:` is configured.
+    pub edit: Option<super::edit_links::EditLinks>,
 }
 
 /// The title of a bilingual sheet in its second language.

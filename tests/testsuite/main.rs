@@ -11,6 +11,7 @@ mod corpus;
 #[allow(dead_code)]
 #[path = "../../examples/corpus.rs"]
 mod corpus_gen;
+mod edit_links;
 mod errors;
 mod hardening;
 mod help;
