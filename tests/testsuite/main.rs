@@ -19,6 +19,7 @@ mod hostile;
 mod html_tags;
 mod links;
 mod new_page;
+mod pr_summary;
 mod preview;
 mod print;
 mod props;
