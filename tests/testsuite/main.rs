@@ -28,5 +28,6 @@ mod search;
 mod serve;
 mod support;
 mod tags;
+mod words;
 mod workflows;
 mod xml;
