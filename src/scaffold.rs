@@ -7,6 +7,8 @@
 //! until the contributor has replaced it, so a page is never published half-written by
 //! accident. Existing files are never overwritten.
 
+pub mod translate;
+
 use crate::check::rules::path_of;
 use crate::config::Config;
 use crate::i18n::I18n;
@@ -142,6 +144,21 @@ fn page_text(lang: &Lang, section: Section, tags: &[String]) -> String {
     s.push_str("---\n\n");
     s.push_str(p.bodies[i]);
     s
+}
+
+/// A new page's text with `title` instead of the placeholder title.
+pub fn with_title(text: &str, title: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.starts_with("title: ") {
+            out.push_str(&format!("title: {}\n", yaml_string(title)));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 fn fill(template: &str, tags: &str, lang: &Lang) -> String {

@@ -361,7 +361,7 @@ mod tests {
                 .map(|(at, r)| (at, r.preferred.clone()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(found("मैं खुद गया"), [(7, "ख़ुद".to_string())]);
+        assert_eq!(found("मैं खुद गया"), [(10, "ख़ुद".to_string())]);
         // Not inside a longer word (a vowel sign after it is part of the word).
         assert!(found("खुदा").is_empty() && found("खुदे").is_empty());
         assert_eq!(found("अपने फ़ील्ड में").len(), 1);
