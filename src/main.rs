@@ -31,6 +31,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is::<cmd::Reported>() => ExitCode::FAILURE,
+        Err(err) if err.is::<cmd::Usage>() => {
+            errln!("error: {err}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             if let Some(diags) = err.downcast_ref::<Diagnostics>() {
                 errln!("{diags}");

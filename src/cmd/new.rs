@@ -1,6 +1,7 @@
 //! `handbook new`, beside the pipeline: its arguments in, [`crate::scaffold`] run and the new
 //! files named.
 
+use super::Usage;
 use crate::check::rules::path_of;
 use crate::config::{Config, Overrides};
 use crate::content::frontmatter::{Requirements, parse_document};
@@ -121,9 +122,10 @@ fn chosen_languages(config: &Config, args: &Args) -> Result<Option<Lang>> {
 fn new_page(config: &Config, args: &Args) -> Result<Vec<NewFile>> {
     let section = args.section.slug();
     let Some(name) = args.name.as_deref() else {
-        bail!(
+        return Err(Usage(format!(
             "`handbook new {section}` needs the page's English title or its file name, for example:\n  handbook new {section} \"Turned down after the final round\"\n  handbook new {section} after-the-final-round\n(or `--from content/<lang>/{section}/<page>.md` to start a translation)"
-        );
+        ))
+        .into());
     };
     // A valid slug is the file name; anything else is a title to make one from.
     let (slug, title) = match parse_slug(name) {
@@ -131,14 +133,14 @@ fn new_page(config: &Config, args: &Args) -> Result<Vec<NewFile>> {
         Err(_) if name.contains(' ') || name.chars().any(|c| c.is_uppercase()) => {
             let slug = slug_from_title(name);
             let slug = parse_slug(&slug).map_err(|e| {
-                anyhow::anyhow!(
+                Usage(format!(
                     "the title `{}` gives the file name `{slug}`, which cannot be used: {e}; give a file name instead",
                     terminal_safe(name)
-                )
+                ))
             })?;
             (slug, Some(name.trim().to_string()))
         }
-        Err(e) => bail!("{e}"),
+        Err(e) => return Err(Usage(e).into()),
     };
     let langs = match chosen_languages(config, args)? {
         Some(l) => vec![l],

@@ -111,7 +111,7 @@ fn bad_arguments() {
     // Neither a file name nor a title (no space, no capital): refused, nothing written.
     for name in ["seek_feedback", "नौकरी"] {
         let o = handbook(site.path(), &["new", "tips", name]);
-        assert_eq!(o.status.code(), Some(1), "{name}: {}", out(&o));
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", out(&o));
         assert!(
             out(&o).contains("is not a valid slug"),
             "{name}: {}",
@@ -152,7 +152,7 @@ fn no_name_fails_clearly_without_asking() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let o = child.wait_with_output().unwrap();
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "a usage error");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("`handbook new stories` needs the page's English title or its file name")
@@ -182,7 +182,7 @@ fn a_title_makes_the_slug_and_both_languages() {
     assert_eq!(o.status.code(), Some(0), "{}", out(&o));
     // A title that makes no usable file name is refused, naming it.
     let o = handbook(site.path(), &["new", "guide", "Search"]);
-    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
     assert!(
         out(&o).contains("gives the file name `search`"),
         "{}",
