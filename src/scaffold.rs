@@ -168,7 +168,7 @@ fn fill(template: &str, tags: &str, lang: &Lang) -> String {
 }
 
 /// A double-quoted YAML scalar.
-fn yaml_string(s: &str) -> String {
+pub fn yaml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 

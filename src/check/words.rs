@@ -6,6 +6,7 @@
 //! words, exactly (both sides in NFC); it is looked for in the visible text of a page (its
 //! title, summary and body, not code or link addresses) and in the messages of `i18n/<lang>/`.
 
+use crate::content::markdown::LineIndex;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::lang::Lang;
 use crate::model::site::Site;
@@ -241,7 +242,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 }
             }
             // The body's text: code and link addresses are not text events.
-            let lines = LineStarts::new(&page.body);
+            let lines = LineIndex::new(&page.body);
             let mut in_code = false;
             for (event, range) in Parser::new(&page.body).into_offset_iter() {
                 match &event {
@@ -322,23 +323,6 @@ fn check_messages(site: &Site, file: &Path, list: &WordList, diags: &mut Diagnos
         out.extend(found);
     }
     diags.extend(out);
-}
-
-struct LineStarts(Vec<usize>);
-
-impl LineStarts {
-    fn new(s: &str) -> LineStarts {
-        LineStarts(
-            std::iter::once(0)
-                .chain(s.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-    /// (line, column), 1-based.
-    fn at(&self, offset: usize) -> (usize, usize) {
-        let line = self.0.partition_point(|&start| start <= offset);
-        (line, offset - self.0[line.saturating_sub(1)] + 1)
-    }
 }
 
 #[cfg(test)]

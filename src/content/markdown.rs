@@ -190,10 +190,11 @@ pub fn slugify_heading(text: &str) -> String {
     }
 }
 
-struct LineIndex(Vec<usize>);
+/// Byte offsets to 1-based (line, column), for messages about a text.
+pub struct LineIndex(Vec<usize>);
 
 impl LineIndex {
-    fn new(s: &str) -> LineIndex {
+    pub fn new(s: &str) -> LineIndex {
         LineIndex(
             std::iter::once(0)
                 .chain(s.match_indices('\n').map(|(i, _)| i + 1))
@@ -201,7 +202,7 @@ impl LineIndex {
         )
     }
     /// (line, column), 1-based, for a byte offset.
-    fn at(&self, offset: usize) -> (usize, usize) {
+    pub fn at(&self, offset: usize) -> (usize, usize) {
         let line = self.0.partition_point(|&start| start <= offset);
         (line, offset - self.0[line.saturating_sub(1)] + 1)
     }

@@ -5,6 +5,7 @@
 //! piece of text becomes a [`PLACEHOLDER`] followed by the text to translate, so `check`
 //! points at each until it is done, and the page is valid content from the first save.
 
+use super::yaml_string;
 use crate::check::rules::PLACEHOLDER;
 use crate::content::frontmatter::{Document, FrontMatter};
 use crate::content::worksheet::parse_writing;
@@ -29,13 +30,9 @@ fn todo(text: &str) -> String {
     }
 }
 
-fn yaml(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
 fn front(s: &mut String, f: &FrontMatter) {
-    let _ = writeln!(s, "title: {}", yaml(&todo(&f.title)));
-    let _ = writeln!(s, "summary: {}", yaml(&todo(&f.summary)));
+    let _ = writeln!(s, "title: {}", yaml_string(&todo(&f.title)));
+    let _ = writeln!(s, "summary: {}", yaml_string(&todo(&f.summary)));
     if !f.tags.is_empty() {
         let tags: Vec<&str> = f.tags.iter().map(|t| t.slug.as_str()).collect();
         let _ = writeln!(s, "tags: [{}]", tags.join(", "));
@@ -53,9 +50,9 @@ fn front(s: &mut String, f: &FrontMatter) {
         s.push_str("illustrative: true\n");
     }
     if let Some(src) = &f.source {
-        let _ = write!(s, "source:\n  name: {}\n", yaml(&src.name));
+        let _ = write!(s, "source:\n  name: {}\n", yaml_string(&src.name));
         if let Some(url) = &src.url {
-            let _ = writeln!(s, "  url: {}", yaml(url));
+            let _ = writeln!(s, "  url: {}", yaml_string(url));
         }
     }
 }
