@@ -223,6 +223,11 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -355,6 +360,19 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     out
 }
 
+/// The end of a block of text: an element left open in it (`the <script> tag`, written
+/// without backticks) drops its content up to here, not the rest of the page.
+fn ends_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::HtmlBlock
+            | TagEnd::Item
+            | TagEnd::TableCell
+    )
+}
+
 fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
     match classify_link(dest) {
         LinkTarget::External => {}
@@ -427,6 +445,11 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         let at_top = depth == 0;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
                 let writing = parse_writing(info).ok().flatten();
@@ -704,6 +727,16 @@ mod tests {
         let found: Vec<_> = s.html_warnings.iter().map(|p| (p.line, p.column)).collect();
         assert_eq!(found, [(3, 1), (5, 15), (5, 4)], "{:?}", s.html_warnings);
         assert_eq!(s.plain.text(md), "Hi  there\nMore\nSome bold Ctrl");
+    }
+
+    #[test]
+    fn an_element_left_open_drops_its_content_to_the_end_of_the_paragraph_only() {
+        let md = "Use the <script> tag for code.\n\nThe next paragraph stays.\n";
+        let h = html(md);
+        assert_eq!(h, "<p>Use the </p>\n<p>The next paragraph stays.</p>\n");
+        let s = scan(md, 0);
+        assert_eq!(s.plain.text(md), "Use the\nThe next paragraph stays.");
+        assert_eq!(s.html_warnings.len(), 1);
     }
 
     #[test]

@@ -82,6 +82,12 @@ impl HtmlFilter {
         self.skipping.is_some()
     }
 
+    /// The block of text the fragments were in has ended: an element whose content is
+    /// dropped ends with it, even if it was never closed.
+    pub fn end_block(&mut self) {
+        self.skipping = None;
+    }
+
     /// Filters one fragment; `resolve` turns a local image `src` into its URL (`None`
     /// drops the image: the file does not exist, and the link check says so).
     pub fn feed(&mut self, html: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Filtered {
