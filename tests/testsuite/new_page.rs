@@ -109,7 +109,7 @@ fn bad_arguments() {
     let o = handbook(site.path(), &["new", "recipes", "soup"]);
     assert_eq!(o.status.code(), Some(2), "{}", out(&o));
     // Neither a file name nor a title (no space, no capital): refused, nothing written.
-    for name in ["seek_feedback", "नौकरी"] {
+    for name in ["seek_feedback", "नौकरी", "a\u{1b}]0;x\u{7}b"] {
         let o = handbook(site.path(), &["new", "tips", name]);
         assert_eq!(o.status.code(), Some(2), "{name}: {}", out(&o));
         assert!(
@@ -117,6 +117,8 @@ fn bad_arguments() {
             "{name}: {}",
             out(&o)
         );
+        // What the command line held is quoted, never obeyed by the terminal.
+        assert!(!out(&o).contains('\u{1b}'), "{name}: {}", out(&o));
     }
     let o = handbook(site.path(), &["new", "tips", "x", "--lang", "fr"]);
     assert_eq!(o.status.code(), Some(1));
