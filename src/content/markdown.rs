@@ -7,11 +7,14 @@
 //!    and syntax problems (worksheet blocks, unsafe links, images without alt text), with lines.
 //! 2. [`render`] (render stage): HTML, once links are resolved against the whole site.
 //!
-//! Raw HTML in Markdown is never trusted: it is shown as text. Worksheet blocks (fenced blocks
+//! Raw HTML in Markdown is kept by an allow-list ([`super::raw_html`]): allowed elements
+//! render, everything else is dropped with a warning, and the page then goes through an
+//! HTML sanitiser. Worksheet blocks (fenced blocks
 //! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
 use super::heading_attrs::{heading_attribute_problems, is_safe_class, is_safe_id};
+use super::raw_html::{HtmlFilter, sanitize};
 use super::worksheet::{
     Column, Writing, colgroup_html, parse_writing, split_column_marker, writing_html,
 };
@@ -56,6 +59,8 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub problems: Vec<Problem>,
+    /// Raw HTML that was dropped (not allowed), to warn about: the page still builds.
+    pub html_warnings: Vec<Problem>,
     /// The visible text, for search indexing and snippets: [`Plain::text`] with the body.
     pub plain: Plain,
     pub worksheet_blocks: usize,
@@ -185,10 +190,11 @@ pub fn slugify_heading(text: &str) -> String {
     }
 }
 
-struct LineIndex(Vec<usize>);
+/// Byte offsets to 1-based (line, column), for messages about a text.
+pub struct LineIndex(Vec<usize>);
 
 impl LineIndex {
-    fn new(s: &str) -> LineIndex {
+    pub fn new(s: &str) -> LineIndex {
         LineIndex(
             std::iter::once(0)
                 .chain(s.match_indices('\n').map(|(i, _)| i + 1))
@@ -196,7 +202,7 @@ impl LineIndex {
         )
     }
     /// (line, column), 1-based, for a byte offset.
-    fn at(&self, offset: usize) -> (usize, usize) {
+    pub fn at(&self, offset: usize) -> (usize, usize) {
         let line = self.0.partition_point(|&start| start <= offset);
         (line, offset - self.0[line.saturating_sub(1)] + 1)
     }
@@ -213,9 +219,15 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     let mut in_head = false;
     // The text of a table's header cell, for its column marker.
     let mut head_cell: Option<(usize, usize, String)> = None;
+    let mut html = HtmlFilter::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -301,6 +313,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 }
                 plain.push('\n');
             }
+            Event::Text(_) if html.skipping() => {}
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, text)) = head_cell.as_mut() {
                     text.push_str(&t);
@@ -315,7 +328,27 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                     plain.push_str(body, &t);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => plain.push_str(body, &t),
+            Event::Html(ref t) | Event::InlineHtml(ref t) => {
+                let filtered = html.feed(t, &|src| Some(src.to_string()));
+                for d in filtered.dropped {
+                    let (line, column) = index.at(range.start + d.offset.min(range.len()));
+                    out.html_warnings.push(Problem {
+                        line: line + body_offset,
+                        column,
+                        message: d.message,
+                    });
+                }
+                for (offset, src) in filtered.local_images {
+                    let (line, column) = index.at(range.start + offset.min(range.len()));
+                    record_link(&mut out, &src, line + body_offset, column);
+                }
+                plain.push_str(body, &filtered.text);
+                // A line of a block of HTML ends a line of the search text, so two
+                // `<p>`s, or a `<summary>` and what follows, do not run together.
+                if matches!(event, Event::Html(_)) {
+                    plain.push('\n');
+                }
+            }
             Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item) => plain.push('\n'),
             _ => {}
@@ -325,6 +358,19 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     plain.owned.shrink_to_fit();
     out.plain = plain;
     out
+}
+
+/// The end of a block of text: an element left open in it (`the <script> tag`, written
+/// without backticks) drops its content up to here, not the rest of the page.
+fn ends_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::HtmlBlock
+            | TagEnd::Item
+            | TagEnd::TableCell
+    )
 }
 
 fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
@@ -376,12 +422,15 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
 
 /// HTML of events made by [`render_events`].
 pub fn to_html<'a>(events: Vec<Event<'a>>, size_hint: usize) -> String {
+    // Raw HTML from the page (filtered by [`render_events`]) is the one `InlineHtml`; the
+    // renderer's own markup is `Html`. A page with any goes through the sanitiser whole.
+    let raw = events.iter().any(|e| matches!(e, Event::InlineHtml(_)));
     let mut html = String::with_capacity(size_hint * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    if raw { sanitize(&html) } else { html }
 }
 
-/// The events [`render`] writes as HTML: links resolved, raw HTML as text, worksheet blocks
+/// The events [`render`] writes as HTML: links resolved, raw HTML filtered, worksheet blocks
 /// as writing space. [`super::bilingual`] merges two pages' events.
 pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut events: Vec<Event> = Vec::new();
@@ -392,9 +441,15 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut in_head = false;
     // The table being rendered: where it starts, its columns, how many boxes to fill it has.
     let mut table: Option<(usize, Vec<Column>, usize)> = None;
+    let mut html = HtmlFilter::default();
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         let at_top = depth == 0;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
                 let writing = parse_writing(info).ok().flatten();
@@ -498,8 +553,8 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                             id,
                         }));
                     }
-                    // Raw HTML blocks are shown as text in a paragraph, never executed.
-                    Tag::HtmlBlock => events.push(Event::Start(Tag::Paragraph)),
+                    // Raw HTML blocks are their filtered fragments, with no wrapper.
+                    Tag::HtmlBlock => {}
                     Tag::Table(aligns) => {
                         table = Some((events.len(), Vec::new(), 0));
                         events.push(Event::Start(Tag::Table(aligns)));
@@ -518,7 +573,7 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                         shift_heading(level, ctx.heading_offset),
                     ))),
                     TagEnd::Link => events.push(Event::Html(CowStr::from("</a>"))),
-                    TagEnd::HtmlBlock => events.push(Event::End(TagEnd::Paragraph)),
+                    TagEnd::HtmlBlock => {}
                     TagEnd::TableHead => {
                         in_head = false;
                         events.push(Event::End(TagEnd::TableHead));
@@ -565,7 +620,12 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                     other => events.push(Event::End(other)),
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let filtered = html.feed(&t, ctx.resolve);
+                // Always pushed, even empty: it marks the page for the sanitiser.
+                events.push(Event::InlineHtml(filtered.html.into()));
+            }
+            Event::Text(_) if html.skipping() => {}
             Event::TaskListMarker(checked) => {
                 let class = if checked {
                     "ws-check is-checked"
@@ -602,11 +662,11 @@ mod tests {
         let s = scan(md, 0);
         assert_eq!(
             s.plain.text(md),
-            "नौकरी  & ख़ुशी\nOne line and the next *not em* <b>\nitem code\nsecond<br>\n\
+            "नौकरी  & ख़ुशी\nOne line and the next *not em* <b>\nitem code\nsecond\n\
              a\nb\nx\ny\nquoted © text"
         );
         // Entities are the only text here not borrowed from the body.
-        assert_eq!(s.plain.owned, "&<>©");
+        assert_eq!(s.plain.owned, "&<> ©");
         assert_eq!(Plain::default().text(""), "");
     }
 
@@ -653,11 +713,30 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_text() {
-        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n");
-        assert!(!h.contains("<script"), "{h}");
+    fn raw_html_is_filtered_and_markdown_inside_it_renders() {
+        let md = "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n\n\
+                  <details>\n<summary>More</summary>\n\nSome **bold** <kbd>Ctrl</kbd>\n\n</details>\n";
+        let h = html(md);
+        assert!(!h.contains("<script") && !h.contains("alert"), "{h}");
         assert!(!h.contains("<img"), "{h}");
-        assert!(h.contains("&lt;script&gt;"), "{h}");
+        assert!(
+            h.contains("<details>\n<summary>More</summary>\n<p>Some <strong>bold</strong> <kbd>Ctrl</kbd></p>\n</details>"),
+            "{h}"
+        );
+        let s = scan(md, 2);
+        let found: Vec<_> = s.html_warnings.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(found, [(3, 1), (5, 15), (5, 4)], "{:?}", s.html_warnings);
+        assert_eq!(s.plain.text(md), "Hi  there\nMore\nSome bold Ctrl");
+    }
+
+    #[test]
+    fn an_element_left_open_drops_its_content_to_the_end_of_the_paragraph_only() {
+        let md = "Use the <script> tag for code.\n\nThe next paragraph stays.\n";
+        let h = html(md);
+        assert_eq!(h, "<p>Use the </p>\n<p>The next paragraph stays.</p>\n");
+        let s = scan(md, 0);
+        assert_eq!(s.plain.text(md), "Use the\nThe next paragraph stays.");
+        assert_eq!(s.html_warnings.len(), 1);
     }
 
     #[test]
