@@ -59,8 +59,12 @@ fn pages_declare_language_alternates_and_switch_to_the_translation() {
     assert!(hi.contains("<main id=\"main\""));
     let en = read(out.join("en/tips/seek-feedback/index.html"));
     assert!(en.contains("<html lang=\"en\""));
+    // English pages load no Devanagari font: the switch draws "हिंदी" as outlines and keeps the
+    // word as text for screen readers.
+    assert!(en.contains("<a href=\"/hi/tips/seek-feedback/\" hreflang=\"hi\" lang=\"hi\"><svg class=\"label-svg\" aria-hidden=\"true\""), "{en}");
     assert!(
-        en.contains("<a href=\"/hi/tips/seek-feedback/\" hreflang=\"hi\" lang=\"hi\">हिंदी</a>")
+        en.contains("<span class=\"visually-hidden\">हिंदी</span></a>"),
+        "{en}"
     );
 }
 
@@ -69,7 +73,8 @@ fn untranslated_pages_link_to_the_other_home_with_a_note() {
     let site = copy_fixture("basic");
     let out = build_ok(site.path(), &[]);
     let en = read(out.join("en/tips/rest/index.html"));
-    assert!(en.contains("<a href=\"/hi/\" hreflang=\"hi\" lang=\"hi\" class=\"untranslated\">हिंदी</a> <span class=\"lang-note\">(not yet translated into Hindi)</span>"), "{en}");
+    assert!(en.contains("<a href=\"/hi/\" hreflang=\"hi\" lang=\"hi\" class=\"untranslated\"><svg class=\"label-svg\""), "{en}");
+    assert!(en.contains("<span class=\"visually-hidden\">हिंदी</span></a> <span class=\"lang-note\">(not yet translated into Hindi)</span>"), "{en}");
     assert!(
         !en.contains("hreflang=\"hi\" href="),
         "no alternate for a missing translation"
