@@ -36,6 +36,16 @@ struct RawConfig {
     /// The public address printed on worksheets, when `base_url` has no host.
     print_url: Option<String>,
     workshop: Option<RawWorkshop>,
+    /// Where the site's source lives, for "Edit this page" and "Report a problem".
+    repository: Option<RawRepository>,
+}
+
+/// `repository:` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRepository {
+    url: String,
+    branch: Option<String>,
 }
 
 /// `workshop:` as written: the facilitator's guide and the worksheets its session uses.
@@ -85,6 +95,23 @@ pub struct Config {
     /// The version printed on worksheets: the time of the last commit that changed the
     /// content (seconds since the epoch), or `SOURCE_DATE_EPOCH`; `None` outside git.
     pub version: Option<i64>,
+    /// The GitHub repository of the site, when `repository:` is configured: every page then
+    /// links to its file there and to a new issue about it.
+    pub repository: Option<Repository>,
+}
+
+/// A GitHub repository and branch, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repository {
+    /// `https://github.com/owner/name`, without a trailing slash or `.git`.
+    pub url: String,
+    pub branch: String,
+    /// The site folder inside the repository (`""` at its root, else `docs/handbook/`), from
+    /// git when the site is in a work tree.
+    pub prefix: String,
+    /// The time of the last commit that changed each content file (path relative to the
+    /// site root, `/`-separated); empty outside git. Shared, as configs are cloned.
+    pub last_commits: std::sync::Arc<BTreeMap<String, i64>>,
 }
 
 /// The workshop pack: the worksheets a facilitator's guide uses, in the order it uses them.
@@ -208,6 +235,10 @@ fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Co
     if !crate::model::lang::is_kebab_slug(&theme) {
         bail!("{CONFIG_FILE}: `theme`: `{theme}` must be a folder name in kebab-case");
     }
+    let repository = raw
+        .repository
+        .map(|r| resolve_repository(root, r))
+        .transpose()?;
     let help = raw
         .help
         .map(|h| help::resolve(h, &languages, text))
@@ -227,6 +258,47 @@ fn resolve(root: &Path, raw: RawConfig, text: &str, ov: &Overrides) -> Result<Co
         print_base,
         workshop,
         version: content_version(root),
+        repository,
+    })
+}
+
+fn resolve_repository(root: &Path, raw: RawRepository) -> Result<Repository> {
+    let url = raw.url.trim().trim_end_matches('/');
+    let url = url.strip_suffix(".git").unwrap_or(url);
+    let parts: Vec<&str> = url
+        .strip_prefix("https://github.com/")
+        .map(|r| r.split('/').collect())
+        .unwrap_or_default();
+    let name_ok = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('.')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    };
+    if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
+        bail!(
+            "{CONFIG_FILE}: `repository`: `url`: `{}` must be a GitHub repository address such as `https://github.com/owner/handbook`",
+            terminal_safe(&raw.url)
+        );
+    }
+    let branch = raw.branch.unwrap_or_else(|| "main".into());
+    let branch_ok = !branch.is_empty()
+        && !branch.starts_with(['-', '/'])
+        && !branch.contains("..")
+        && branch
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    if !branch_ok {
+        bail!(
+            "{CONFIG_FILE}: `repository`: `branch`: `{}` is not a branch name (letters, digits, `-`, `_`, `.` and `/`)",
+            terminal_safe(&branch)
+        );
+    }
+    Ok(Repository {
+        url: url.to_string(),
+        branch,
+        prefix: crate::check::ages::repo_prefix(root).unwrap_or_default(),
+        last_commits: std::sync::Arc::new(crate::check::ages::last_commits(root)),
     })
 }
 

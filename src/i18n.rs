@@ -414,4 +414,29 @@ mod tests {
             .expect("syntax error reported");
         assert_eq!(d.line, 3, "{d:?}");
     }
+
+    /// A syntax error in one message leaves the others in the file checked: a message
+    /// written twice after the broken one is still reported, in the same run.
+    #[test]
+    fn messages_after_a_syntax_error_are_still_checked() {
+        let (i18n, diags) = load(&[
+            (
+                "i18n/hi/tags.ftl",
+                "tag-a = क\n\ntag-b = { $\n\ntag-c = ग\ntag-c = ग\n",
+            ),
+            ("i18n/en/tags.ftl", "tag-a = a\ntag-b = b\ntag-c = c\n"),
+        ]);
+        let found: Vec<_> = diags
+            .0
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert!(
+            found.iter().any(|(l, m)| *l == 3 && m.contains("syntax")),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(_, m)| m.contains("twice")), "{found:?}");
+        let hi = Lang::parse("hi").unwrap();
+        assert!(i18n.has(&hi, "tag-a") && i18n.has(&hi, "tag-c"));
+    }
 }

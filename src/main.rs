@@ -4,7 +4,7 @@
 use clap::Parser;
 use handbook::cli::{Cli, Command};
 use handbook::cmd;
-use handbook::diagnostics::Diagnostics;
+use handbook::diagnostics::{Diagnostics, terminal_safe};
 use handbook::{err, errln};
 use std::process::ExitCode;
 
@@ -31,6 +31,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is::<cmd::Reported>() => ExitCode::FAILURE,
+        Err(err) if err.is::<cmd::Usage>() => {
+            // The message quotes the command line, which may hold escape sequences.
+            errln!("error: {}", terminal_safe(&err.to_string()));
+            ExitCode::from(2)
+        }
         Err(err) => {
             if let Some(diags) = err.downcast_ref::<Diagnostics>() {
                 errln!("{diags}");

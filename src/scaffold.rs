@@ -7,6 +7,8 @@
 //! until the contributor has replaced it, so a page is never published half-written by
 //! accident. Existing files are never overwritten.
 
+pub mod translate;
+
 use crate::check::rules::path_of;
 use crate::config::Config;
 use crate::i18n::I18n;
@@ -144,6 +146,21 @@ fn page_text(lang: &Lang, section: Section, tags: &[String]) -> String {
     s
 }
 
+/// A new page's text with `title` instead of the placeholder title.
+pub fn with_title(text: &str, title: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.starts_with("title: ") {
+            out.push_str(&format!("title: {}\n", yaml_string(title)));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 fn fill(template: &str, tags: &str, lang: &Lang) -> String {
     template
         .replace("{tags}", tags)
@@ -151,7 +168,7 @@ fn fill(template: &str, tags: &str, lang: &Lang) -> String {
 }
 
 /// A double-quoted YAML scalar.
-fn yaml_string(s: &str) -> String {
+pub fn yaml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 

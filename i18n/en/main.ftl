@@ -197,3 +197,7 @@ offline-saved = Saved: { $size }. You can now read this handbook without interne
 offline-failed = Saving stopped: the connection was lost. Try again when you are online.
 offline-update = A newer version of the handbook is ready.
 offline-reload = Show it
+# Under every page, when handbook.yaml names the repository (partials/edit-links.html).
+edit-this-page = Edit this page
+report-a-problem = Report a problem
+last-updated = Last updated { $date }

@@ -196,3 +196,7 @@ offline-saved = सेव हो गया: { $size }। अब आप यह �
 offline-failed = सेव करना रुक गया, क्योंकि नेटवर्क चला गया। इंटरनेट मिलने पर फिर से कोशिश करें।
 offline-update = हैंडबुक का नया वर्ज़न तैयार है।
 offline-reload = नया वर्ज़न देखें
+# हर पेज के नीचे, जब handbook.yaml में रिपॉज़िटरी दी हो (partials/edit-links.html)।
+edit-this-page = इस पेज में सुधार करें
+report-a-problem = कोई गड़बड़ी बताएँ
+last-updated = आख़िरी बदलाव: { $date }

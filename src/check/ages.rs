@@ -162,6 +162,20 @@ pub fn last_commit(root: &Path, path: &str) -> Option<i64> {
         .ok()
 }
 
+/// The last commit time of every file under `content/` (paths relative to `root`), for the
+/// "last updated" line of each page; empty outside git.
+pub fn last_commits(root: &Path) -> BTreeMap<String, i64> {
+    git_ages(root)
+        .map(|(_, committed, _)| committed)
+        .unwrap_or_default()
+}
+
+/// The folder of `root` inside its git repository (`""` at the top, else ending in `/`).
+pub fn repo_prefix(root: &Path) -> Option<String> {
+    let out = git(root, &["rev-parse", "--show-prefix"])?;
+    Some(out.trim().to_string())
+}
+
 fn slash(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }

@@ -6,6 +6,7 @@
 pub mod ages;
 pub mod rules;
 pub mod translations;
+pub mod words;
 
 use crate::diagnostics::{Diagnostics, Severity};
 

@@ -24,6 +24,7 @@ pub fn apply(site: &Site, theme: &Theme, diags: &mut Diagnostics) {
     case_clashes(site, diags);
     same_slug_in_two_sections(site, diags);
     placeholders(site, diags);
+    super::words::check(site, diags);
 }
 
 /// Every page key present in some language, with the page in each language that has it.

@@ -19,6 +19,19 @@ impl std::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
+/// The command line asks for something that cannot be done as written (a slug `new` refuses):
+/// `main` prints it and exits 2, as for the argument parser's own usage errors.
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
 /// Pages per language for a summary line: `en 41, hi 41`.
 fn per_language<N: std::fmt::Display>(
     counts: impl IntoIterator<Item = (impl std::fmt::Display, N)>,

@@ -6,6 +6,13 @@
 //! Every problem becomes a [`Diagnostic`] with the file, the line and the field; a page with
 //! problems yields all of them, not just the first.
 
+mod bounds;
+mod lenient;
+
+use bounds::check_bounds;
+pub use bounds::{MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_DEPTH};
+use lenient::field_by_field;
+
 use crate::config::strip_location;
 use crate::diagnostics::Diagnostic;
 use serde::Deserialize;
@@ -13,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The front matter exactly as written; unknown fields are rejected by serde.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     title: Option<String>,
@@ -24,6 +31,20 @@ struct RawFrontMatter {
     draft: Option<bool>,
     source: Option<RawSource>,
     illustrative: Option<bool>,
+}
+
+impl RawFrontMatter {
+    /// Keeps every field `other` has.
+    fn take(&mut self, other: RawFrontMatter) {
+        self.title = other.title.or(self.title.take());
+        self.summary = other.summary.or(self.summary.take());
+        self.tags = other.tags.or(self.tags.take());
+        self.date = other.date.or(self.date.take());
+        self.weight = other.weight.or(self.weight);
+        self.draft = other.draft.or(self.draft);
+        self.source = other.source.or(self.source.take());
+        self.illustrative = other.illustrative.or(self.illustrative);
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,19 +131,41 @@ pub struct Requirements {
     pub tags: bool,
 }
 
+/// A page file split and parsed; any problem in it is an error.
 pub fn parse_document(
     bytes: &[u8],
     rel: &Path,
     req: Requirements,
 ) -> Result<Document, Vec<Diagnostic>> {
+    let (doc, problems) = parse_document_lenient(bytes, rel, req)?;
+    if problems.is_empty() {
+        Ok(doc)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A page file split and parsed as far as it can be: a front matter with a missing or
+/// mistyped field still yields the document (the field empty or at its default) along with
+/// the problems, so `check` goes on to report the body's problems in the same run. Only a
+/// file that cannot be split at all (not UTF-8, no front matter, too large) is refused.
+pub fn parse_document_lenient(
+    bytes: &[u8],
+    rel: &Path,
+    req: Requirements,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = decode(bytes, rel)?;
     let (yaml, body, body_offset) = split(&text, rel)?;
-    let front = parse_front_matter(yaml, rel, req)?;
-    Ok(Document {
-        front,
-        body: body.to_string(),
-        body_offset,
-    })
+    check_bounds(yaml, rel)?;
+    let (front, problems) = parse_front_matter(yaml, rel, req);
+    Ok((
+        Document {
+            front,
+            body: body.to_string(),
+            body_offset,
+        },
+        problems,
+    ))
 }
 
 /// UTF-8 only, with a leading BOM dropped and CRLF line endings accepted.
@@ -200,103 +243,6 @@ fn key_lines(yaml: &str) -> BTreeMap<String, usize> {
     lines
 }
 
-/// Front matter holds a title, a summary, tags and a few short fields; this is far more than
-/// any page needs, and keeps what the YAML parser is given small.
-pub const MAX_FRONT_MATTER_BYTES: usize = 32 * 1024;
-
-/// Front matter needs two levels (`source:` and its `name:`); ten leaves room for any way of
-/// writing them. The YAML parser takes time quadratic in the nesting depth (100,000 levels of
-/// `[` took 40 s), so deeper front matter is refused before it is parsed.
-pub const MAX_FRONT_MATTER_DEPTH: usize = 10;
-
-/// Refuses front matter that is too large or too deeply nested to hand to the YAML parser.
-fn check_bounds(yaml: &str, rel: &Path) -> Result<(), Vec<Diagnostic>> {
-    if yaml.len() > MAX_FRONT_MATTER_BYTES {
-        return Err(vec![Diagnostic::error(
-            rel,
-            1,
-            format!(
-                "the front matter is {} KB; it is limited to {} KB (a title, a summary, tags and a few short fields): move long text into the page body",
-                yaml.len().div_ceil(1024),
-                MAX_FRONT_MATTER_BYTES / 1024
-            ),
-        )]);
-    }
-    if let Some((line, column)) = too_deep(yaml, MAX_FRONT_MATTER_DEPTH) {
-        return Err(vec![
-            Diagnostic::error(
-                rel,
-                line + 1,
-                format!(
-                    "the front matter is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep here; its fields need at most two (`source:` and `name:`)"
-                ),
-            )
-            .column(column),
-        ]);
-    }
-    Ok(())
-}
-
-/// Where `yaml` first nests deeper than `max` levels, as a 1-based (line in the YAML,
-/// column), in one pass over the text. It counts block levels (each deeper indentation and
-/// each `- ` or `? ` entry opened on a line) plus flow levels (`[`, `{`), skipping quoted
-/// strings and comments. It may count a bracket inside plain text as a level, never the other
-/// way round, so it bounds what the parser sees. Hand-written: the point is to run before any
-/// YAML parser.
-fn too_deep(yaml: &str, max: usize) -> Option<(usize, usize)> {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    let mut quote: Option<char> = None;
-    for (n, line) in yaml.lines().enumerate() {
-        let mut block = indents.len();
-        if quote.is_none() && flow == 0 {
-            let rest = line.trim_start_matches(' ');
-            if rest.is_empty() || rest.starts_with('#') {
-                continue;
-            }
-            let indent = line.len() - rest.len();
-            while indents.last().is_some_and(|&top| top > indent) {
-                indents.pop();
-            }
-            if indents.last() != Some(&indent) {
-                indents.push(indent);
-            }
-            block = indents.len();
-        }
-        let mut token_start = true;
-        let mut escaped = false;
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match quote {
-                Some('"') if escaped => escaped = false,
-                Some('"') if c == '\\' => escaped = true,
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None => match c {
-                    '"' | '\'' if token_start => quote = Some(c),
-                    '#' if token_start => break,
-                    '[' | '{' if flow > 0 || token_start => flow += 1,
-                    ']' | '}' => flow = flow.saturating_sub(1),
-                    '-' | '?' | ':'
-                        if flow == 0
-                            && token_start
-                            && chars.peek().is_none_or(|(_, next)| *next == ' ') =>
-                    {
-                        block += 1
-                    }
-                    _ => {}
-                },
-            }
-            if block + flow > max {
-                return Some((n + 1, i + 1));
-            }
-            token_start =
-                quote.is_none() && (c == ' ' || c == '\t' || (flow > 0 && "[{,".contains(c)));
-        }
-    }
-    None
-}
-
 /// Characters that may not appear in any front-matter text: control characters other than
 /// tab and newline (an escape sequence could rewrite a terminal, and XML forbids most of
 /// them, so one would make a feed ill-formed) and the two non-characters XML also forbids.
@@ -306,26 +252,27 @@ fn forbidden_char(s: &str) -> Option<(usize, char)> {
     })
 }
 
-fn parse_front_matter(
-    yaml: &str,
-    rel: &Path,
-    req: Requirements,
-) -> Result<FrontMatter, Vec<Diagnostic>> {
-    check_bounds(yaml, rel)?;
+fn parse_front_matter(yaml: &str, rel: &Path, req: Requirements) -> (FrontMatter, Vec<Diagnostic>) {
     let lines = key_lines(yaml);
     let line_of = |field: &str| lines.get(field).copied().unwrap_or(1);
+    let mut errors = Vec::new();
+    let mut unreadable = false;
     let raw: RawFrontMatter = if yaml.trim().is_empty() {
-        return Err(vec![
-            Diagnostic::error(rel, 1, "is required").field("title"),
-            Diagnostic::error(rel, 1, "is required").field("summary"),
-        ]);
+        RawFrontMatter::default()
     } else {
         match serde_yaml::from_str(yaml) {
             Ok(raw) => raw,
-            Err(e) => return Err(vec![yaml_error(&e, rel, yaml, &lines)]),
+            Err(e) => {
+                let first = yaml_error(&e, rel, yaml, &lines);
+                // Front matter that is not fields at all explains itself: no "missing" too.
+                unreadable = first.field.is_none();
+                let (raw, more) = field_by_field(yaml, rel, first.field.as_deref());
+                errors.push(first);
+                errors.extend(more);
+                raw
+            }
         }
     };
-    let mut errors = Vec::new();
     let texts = [
         ("title", raw.title.as_deref()),
         ("summary", raw.summary.as_deref()),
@@ -354,15 +301,20 @@ fn parse_front_matter(
             );
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    // A field already reported as written wrong is not reported again as missing.
+    let wrong: Vec<String> = errors
+        .iter()
+        .filter_map(|d| d.field.as_deref())
+        .map(|f| f.split(['.', '[']).next().unwrap_or(f).to_string())
+        .collect();
+    let written_wrong = |name: &str| unreadable || wrong.iter().any(|w| w == name);
     let mut required = |name: &str, value: Option<String>| match value {
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),
         Some(_) => {
             errors.push(Diagnostic::error(rel, line_of(name), "must not be empty").field(name));
             String::new()
         }
+        None if written_wrong(name) => String::new(),
         None => {
             errors.push(Diagnostic::error(rel, 1, "is required but missing").field(name));
             String::new()
@@ -389,6 +341,9 @@ fn parse_front_matter(
     let mut tags: Vec<TagRef> = Vec::new();
     for slug in raw.tags.clone().unwrap_or_default() {
         let slug = slug.trim().to_string();
+        if forbidden_char(&slug).is_some() {
+            continue; // reported above
+        }
         // The line that mentions the tag, at or after the `tags:` key.
         let line = (tags_line.saturating_sub(2)..yaml_lines.len())
             .find(|&i| yaml_lines[i].contains(slug.as_str()))
@@ -410,7 +365,7 @@ fn parse_front_matter(
             tags.push(TagRef { slug, line });
         }
     }
-    if req.tags && raw.tags.as_ref().is_none_or(|t| t.is_empty()) {
+    if req.tags && !written_wrong("tags") && raw.tags.as_ref().is_none_or(|t| t.is_empty()) {
         errors.push(Diagnostic::error(rel, tags_line, "tips need at least one tag").field("tags"));
     }
     let source = raw.source.and_then(|s| {
@@ -434,10 +389,7 @@ fn parse_front_matter(
             url: s.url,
         })
     });
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title,
         summary,
         tags,
@@ -446,7 +398,8 @@ fn parse_front_matter(
         draft: raw.draft.unwrap_or(false),
         source,
         illustrative: raw.illustrative.unwrap_or(false),
-    })
+    };
+    (front, errors)
 }
 
 fn yaml_error(

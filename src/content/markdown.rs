@@ -7,11 +7,14 @@
 //!    and syntax problems (worksheet blocks, unsafe links, images without alt text), with lines.
 //! 2. [`render`] (render stage): HTML, once links are resolved against the whole site.
 //!
-//! Raw HTML in Markdown is never trusted: it is shown as text. Worksheet blocks (fenced blocks
+//! Raw HTML in Markdown is kept by an allow-list ([`super::raw_html`]): allowed elements
+//! render, everything else is dropped with a warning, and the page then goes through an
+//! HTML sanitiser. Worksheet blocks (fenced blocks
 //! whose info string is `lines N`, `box N` or `name-date`) become writing space; empty table
 //! cells become boxes to fill in; task-list items become printed checkboxes.
 
 use super::heading_attrs::{heading_attribute_problems, is_safe_class, is_safe_id};
+use super::raw_html::{HtmlFilter, sanitize};
 use super::worksheet::{
     Column, Writing, colgroup_html, parse_writing, split_column_marker, writing_html,
 };
@@ -56,6 +59,8 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub problems: Vec<Problem>,
+    /// Raw HTML that was dropped (not allowed), to warn about: the page still builds.
+    pub html_warnings: Vec<Problem>,
     /// The visible text, for search indexing and snippets: [`Plain::text`] with the body.
     pub plain: Plain,
     pub worksheet_blocks: usize,
@@ -185,10 +190,11 @@ pub fn slugify_heading(text: &str) -> String {
     }
 }
 
-struct LineIndex(Vec<usize>);
+/// Byte offsets to 1-based (line, column), for messages about a text.
+pub struct LineIndex(Vec<usize>);
 
 impl LineIndex {
-    fn new(s: &str) -> LineIndex {
+    pub fn new(s: &str) -> LineIndex {
         LineIndex(
             std::iter::once(0)
                 .chain(s.match_indices('\n').map(|(i, _)| i + 1))
@@ -196,7 +202,7 @@ impl LineIndex {
         )
     }
     /// (line, column), 1-based, for a byte offset.
-    fn at(&self, offset: usize) -> (usize, usize) {
+    pub fn at(&self, offset: usize) -> (usize, usize) {
         let line = self.0.partition_point(|&start| start <= offset);
         (line, offset - self.0[line.saturating_sub(1)] + 1)
     }
@@ -213,9 +219,15 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     let mut in_head = false;
     // The text of a table's header cell, for its column marker.
     let mut head_cell: Option<(usize, usize, String)> = None;
+    let mut html = HtmlFilter::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let (line, column) = index.at(range.start);
         let line = line + body_offset;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -301,6 +313,7 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                 }
                 plain.push('\n');
             }
+            Event::Text(_) if html.skipping() => {}
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, text)) = head_cell.as_mut() {
                     text.push_str(&t);
@@ -315,7 +328,27 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
                     plain.push_str(body, &t);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => plain.push_str(body, &t),
+            Event::Html(ref t) | Event::InlineHtml(ref t) => {
+                let filtered = html.feed(t, &|src| Some(src.to_string()));
+                for d in filtered.dropped {
+                    let (line, column) = index.at(range.start + d.offset.min(range.len()));
+                    out.html_warnings.push(Problem {
+                        line: line + body_offset,
+                        column,
+                        message: d.message,
+                    });
+                }
+                for (offset, src) in filtered.local_images {
+                    let (line, column) = index.at(range.start + offset.min(range.len()));
+                    record_link(&mut out, &src, line + body_offset, column);
+                }
+                plain.push_str(body, &filtered.text);
+                // A line of a block of HTML ends a line of the search text, so two
+                // `<p>`s, or a `<summary>` and what follows, do not run together.
+                if matches!(event, Event::Html(_)) {
+                    plain.push('\n');
+                }
+            }
             Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item) => plain.push('\n'),
             _ => {}
@@ -325,6 +358,19 @@ pub fn scan(body: &str, body_offset: usize) -> Scan {
     plain.owned.shrink_to_fit();
     out.plain = plain;
     out
+}
+
+/// The end of a block of text: an element left open in it (`the <script> tag`, written
+/// without backticks) drops its content up to here, not the rest of the page.
+fn ends_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::HtmlBlock
+            | TagEnd::Item
+            | TagEnd::TableCell
+    )
 }
 
 fn record_link(out: &mut Scan, dest: &str, line: usize, column: usize) {
@@ -376,12 +422,15 @@ pub fn render(body: &str, ctx: &RenderContext) -> String {
 
 /// HTML of events made by [`render_events`].
 pub fn to_html<'a>(events: Vec<Event<'a>>, size_hint: usize) -> String {
+    // Raw HTML from the page (filtered by [`render_events`]) is the one `InlineHtml`; the
+    // renderer's own markup is `Html`. A page with any goes through the sanitiser whole.
+    let raw = events.iter().any(|e| matches!(e, Event::InlineHtml(_)));
     let mut html = String::with_capacity(size_hint * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    if raw { sanitize(&html) } else { html }
 }
 
-/// The events [`render`] writes as HTML: links resolved, raw HTML as text, worksheet blocks
+/// The events [`render`] writes as HTML: links resolved, raw HTML filtered, worksheet blocks
 /// as writing space. [`super::bilingual`] merges two pages' events.
 pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut events: Vec<Event> = Vec::new();
@@ -392,9 +441,15 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
     let mut in_head = false;
     // The table being rendered: where it starts, its columns, how many boxes to fill it has.
     let mut table: Option<(usize, Vec<Column>, usize)> = None;
+    let mut html = HtmlFilter::default();
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         let at_top = depth == 0;
+        if let Event::End(end) = &event
+            && ends_block(end)
+        {
+            html.end_block();
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
                 let writing = parse_writing(info).ok().flatten();
@@ -498,8 +553,8 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                             id,
                         }));
                     }
-                    // Raw HTML blocks are shown as text in a paragraph, never executed.
-                    Tag::HtmlBlock => events.push(Event::Start(Tag::Paragraph)),
+                    // Raw HTML blocks are their filtered fragments, with no wrapper.
+                    Tag::HtmlBlock => {}
                     Tag::Table(aligns) => {
                         table = Some((events.len(), Vec::new(), 0));
                         events.push(Event::Start(Tag::Table(aligns)));
@@ -518,7 +573,7 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                         shift_heading(level, ctx.heading_offset),
                     ))),
                     TagEnd::Link => events.push(Event::Html(CowStr::from("</a>"))),
-                    TagEnd::HtmlBlock => events.push(Event::End(TagEnd::Paragraph)),
+                    TagEnd::HtmlBlock => {}
                     TagEnd::TableHead => {
                         in_head = false;
                         events.push(Event::End(TagEnd::TableHead));
@@ -565,7 +620,12 @@ pub fn render_events<'a>(body: &'a str, ctx: &RenderContext) -> Vec<Event<'a>> {
                     other => events.push(Event::End(other)),
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let filtered = html.feed(&t, ctx.resolve);
+                // Always pushed, even empty: it marks the page for the sanitiser.
+                events.push(Event::InlineHtml(filtered.html.into()));
+            }
+            Event::Text(_) if html.skipping() => {}
             Event::TaskListMarker(checked) => {
                 let class = if checked {
                     "ws-check is-checked"
@@ -587,195 +647,4 @@ fn shift_heading(level: HeadingLevel, offset: u8) -> HeadingLevel {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn html(md: &str) -> String {
-        html_offset(md, 0)
-    }
-
-    #[test]
-    fn plain_text_is_the_visible_text_one_block_per_line() {
-        let md = "# नौकरी  &amp; *ख़ुशी*\n\nOne line\nand the next \\*not em\\* &lt;b&gt;\n\n\
-                  - item `code`\n- second<br>\n\n| a | b |\n|---|---|\n| x | y |\n\n\
-                  ```lines 3\n```\n\n```\nlet hidden = 1;\n```\n\n> quoted &copy; text\n";
-        let s = scan(md, 0);
-        assert_eq!(
-            s.plain.text(md),
-            "नौकरी  & ख़ुशी\nOne line and the next *not em* <b>\nitem code\nsecond<br>\n\
-             a\nb\nx\ny\nquoted © text"
-        );
-        // Entities are the only text here not borrowed from the body.
-        assert_eq!(s.plain.owned, "&<>©");
-        assert_eq!(Plain::default().text(""), "");
-    }
-
-    fn html_offset(md: &str, heading_offset: u8) -> String {
-        let s = scan(md, 0);
-        let ids: Vec<String> = s.headings.iter().map(|h| h.id.clone()).collect();
-        let resolve = |d: &str| Some(format!("/resolved/{d}"));
-        let labels = WorksheetLabels {
-            name: "Name".into(),
-            date: "Date".into(),
-        };
-        render(
-            md,
-            &RenderContext {
-                heading_ids: &ids,
-                resolve: &resolve,
-                labels: &labels,
-                heading_offset,
-            },
-        )
-    }
-
-    #[test]
-    fn headings_shift_for_nesting() {
-        let h = html_offset("# A\n\n## B\n\n###### F\n", 1);
-        assert!(h.contains("<h2 id=\"a\">A</h2>"), "{h}");
-        assert!(h.contains("<h3 id=\"b\">B</h3>"), "{h}");
-        assert!(h.contains("<h6 id=\"f\">F</h6>"), "{h}");
-    }
-
-    #[test]
-    fn devanagari_heading_ids() {
-        assert_eq!(slugify_heading("इंटरव्यू के बाद क्या करें?"), "इंटरव्यू-के-बाद-क्या-करें");
-        assert_eq!(
-            slugify_heading("After the interview: next steps"),
-            "after-the-interview-next-steps"
-        );
-        assert_eq!(slugify_heading("प्रश्न।"), "प्रश्न");
-        assert_eq!(slugify_heading("!!!"), "section");
-        let s = scan("# A\n\n## A\n\n## B {#custom}\n", 0);
-        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["a", "a-1", "custom"]);
-        assert!(html("## इंटरव्यू के बाद\n").contains("id=\"इंटरव्यू-के-बाद\""));
-    }
-
-    #[test]
-    fn raw_html_is_text() {
-        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n");
-        assert!(!h.contains("<script"), "{h}");
-        assert!(!h.contains("<img"), "{h}");
-        assert!(h.contains("&lt;script&gt;"), "{h}");
-    }
-
-    #[test]
-    fn links() {
-        let h = html("[ext](https://example.org) [int](../tips/a.md#x) [bad](javascript:alert(1))");
-        assert!(
-            h.contains("<a href=\"https://example.org\" rel=\"noopener\">ext</a>"),
-            "{h}"
-        );
-        assert!(
-            h.contains("<a href=\"/resolved/../tips/a.md#x\">int</a>"),
-            "{h}"
-        );
-        assert!(h.contains("<a>bad</a>"), "{h}");
-        let s = scan("x\n\n[a](javascript:x) [b](/en/) ![](p.png) [c](a.md)\n", 3);
-        assert_eq!(s.problems.len(), 3, "{:?}", s.problems);
-        assert!(s.problems.iter().all(|p| p.line == 6));
-        assert_eq!(
-            s.links.iter().map(|l| l.dest.as_str()).collect::<Vec<_>>(),
-            ["p.png", "a.md"]
-        );
-    }
-
-    #[test]
-    fn classify() {
-        assert_eq!(
-            classify_link("JavaScript:x"),
-            LinkTarget::Unsafe("javascript".into())
-        );
-        assert_eq!(
-            classify_link("data:text/html,x"),
-            LinkTarget::Unsafe("data".into())
-        );
-        assert_eq!(
-            classify_link("//evil.example/x"),
-            LinkTarget::Unsafe("//".into())
-        );
-        assert_eq!(classify_link("../a.md"), LinkTarget::Relative);
-        assert_eq!(classify_link("#x"), LinkTarget::Anchor);
-        assert_eq!(classify_link("mailto:a@b.c"), LinkTarget::External);
-    }
-
-    #[test]
-    fn worksheet_blocks() {
-        let h = html(
-            "```name-date\n```\n\nWhat went well?\n\n```lines 3\n```\n\n```box 4\nA hint <b>\n```\n",
-        );
-        assert!(h.contains("<div class=\"ws-namedate\">"), "{h}");
-        assert_eq!(h.matches("<div class=\"ws-line\"></div>").count(), 3);
-        assert!(h.starts_with("<div class=\"ws-namedate\">"), "{h}");
-        assert!(
-            h.contains("<div class=\"ws-field\">\n<p>What went well?</p>\n<div class=\"ws-lines\""),
-            "{h}"
-        );
-        assert!(
-            h.contains("<span class=\"ws-hint\">A hint &lt;b&gt;</span>"),
-            "{h}"
-        );
-        let s = scan(
-            "```lines 0\n```\n\n```lines\n```\n\n```box 99\n```\n\n```line 3\n```\n\n```rust\n```\n",
-            0,
-        );
-        assert_eq!(s.problems.len(), 4, "{:?}", s.problems);
-        assert_eq!(s.problems[0].line, 1);
-    }
-
-    #[test]
-    fn tables_and_tasks() {
-        let h = html("| A | B |\n|---|---|\n| x |  |\n\n- [ ] one\n- [x] two\n");
-        assert_eq!(h.matches("ws-fill").count(), 1, "{h}");
-        assert!(
-            h.contains("<span class=\"ws-check\" aria-hidden=\"true\"></span>"),
-            "{h}"
-        );
-        assert!(h.contains("ws-check is-checked"));
-        assert!(!h.contains("<input"));
-    }
-
-    #[test]
-    fn heading_attributes_are_ids_and_safe_classes_only() {
-        let md =
-            "# Title {#t .note}\n\n## Focus me {onfocus=alert(1) tabindex=0}\n\n### Bad {#x .c}\n";
-        let h = html(md);
-        assert!(h.contains("<h1 id=\"t\" class=\"note\">Title</h1>"), "{h}");
-        assert!(!h.contains("onfocus") && !h.contains("tabindex"), "{h}");
-        let s = scan(md, 4);
-        let found: Vec<_> = s
-            .problems
-            .iter()
-            .map(|p| (p.line, p.column, p.message.split(':').next().unwrap()))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (7, 14, "heading attribute `onfocus=alert(1)` is not allowed"),
-                (7, 31, "heading attribute `tabindex=0` is not allowed"),
-            ]
-        );
-        assert!(is_safe_id("इंटरव्यू-के-बाद") && is_safe_id("after_2"));
-        assert!(!is_safe_id("a\"b") && !is_safe_id("a<b") && !is_safe_id(""));
-        assert!(is_safe_class("ws-note_2") && !is_safe_class("a:b") && !is_safe_class("नोट"));
-    }
-
-    #[test]
-    fn tel_links_are_allowed_and_bad_schemes_point_at_the_link() {
-        let h = html("Call [14416](tel:14416).");
-        assert!(
-            h.contains("<a href=\"tel:14416\" rel=\"noopener\">14416</a>"),
-            "{h}"
-        );
-        let s = scan("Text, then [x](javascript:alert(1)).\n", 0);
-        assert_eq!((s.problems[0].line, s.problems[0].column), (1, 12));
-        assert!(s.problems[0].message.contains("tel"), "{:?}", s.problems);
-    }
-
-    #[test]
-    fn footnotes_and_strikethrough() {
-        let h = html("a[^1] ~~b~~\n\n[^1]: note\n");
-        assert!(h.contains("<del>b</del>") && h.contains("footnote"), "{h}");
-    }
-}
+mod tests;

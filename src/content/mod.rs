@@ -8,5 +8,6 @@ pub mod frontmatter;
 pub mod heading_attrs;
 pub mod markdown;
 pub mod parse;
+pub mod raw_html;
 pub mod svg;
 pub mod worksheet;

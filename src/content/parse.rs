@@ -4,7 +4,7 @@
 //! scanned for headings, links and problems. Nothing here knows about other pages.
 
 use super::discover::Source;
-use super::frontmatter::{Document, Requirements, parse_document};
+use super::frontmatter::{Document, Requirements, parse_document_lenient};
 use super::markdown::{Scan, scan};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::lang::{PageKey, Section};
@@ -19,6 +19,10 @@ pub struct ParsedPage {
     pub source: Source,
     pub doc: Document,
     pub scan: Scan,
+    /// What is wrong with the front matter (a missing summary, a mistyped field): the page
+    /// is still parsed and scanned, so one run reports these with the body's problems, but
+    /// it is not one to publish.
+    pub front_problems: Vec<Diagnostic>,
 }
 
 pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPage> {
@@ -37,15 +41,22 @@ pub fn parse_all(sources: Vec<Source>, diags: &mut Diagnostics) -> Vec<ParsedPag
     pages
 }
 
-/// Problems the Markdown scan found in a page that parsed (worksheet blocks written wrong…).
+/// Problems found in a page that parsed: its front matter's, then the Markdown scan's
+/// (worksheet blocks written wrong…).
 pub fn problems(p: &ParsedPage) -> Vec<Diagnostic> {
-    p.scan
-        .problems
+    let scanned = p.scan.problems.iter().map(|problem| {
+        Diagnostic::error(&p.source.rel, problem.line, problem.message.clone())
+            .column(problem.column)
+    });
+    let dropped = p.scan.html_warnings.iter().map(|problem| {
+        Diagnostic::warning(&p.source.rel, problem.line, problem.message.clone())
+            .column(problem.column)
+    });
+    p.front_problems
         .iter()
-        .map(|problem| {
-            Diagnostic::error(&p.source.rel, problem.line, problem.message.clone())
-                .column(problem.column)
-        })
+        .cloned()
+        .chain(scanned)
+        .chain(dropped)
         .collect()
 }
 
@@ -82,7 +93,12 @@ pub fn parse_one(source: Source) -> Result<ParsedPage, Vec<Diagnostic>> {
     let req = Requirements {
         tags: matches!(source.key, PageKey::Entry(Section::Tips, _)),
     };
-    let doc = parse_document(&bytes, &source.rel, req)?;
+    let (doc, front_problems) = parse_document_lenient(&bytes, &source.rel, req)?;
     let scan = scan(&doc.body, doc.body_offset);
-    Ok(ParsedPage { source, doc, scan })
+    Ok(ParsedPage {
+        source,
+        doc,
+        scan,
+        front_problems,
+    })
 }

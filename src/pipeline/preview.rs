@@ -101,7 +101,15 @@ impl Preview {
         let i18n = I18n::load(&config, &mut i18n_diags)?;
         let mut source = Diagnostics::default();
         let found = discover::discover(&config, &mut source)?;
-        let parsed = parse::parse_all(found.sources, &mut source);
+        let mut parse_diags = Diagnostics::default();
+        let parsed = parse::parse_all(found.sources, &mut parse_diags);
+        // As for a page edited later: the parse warnings are `check`'s to report.
+        source.extend(
+            parse_diags
+                .0
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error),
+        );
         let parse_time = start.elapsed();
         let mut model = Diagnostics::default();
         let site = Site::build(config, i18n, parsed, found.assets, &mut model);
@@ -434,8 +442,16 @@ impl Preview {
                     }
                     match parsed.take() {
                         None => {}
+                        // A page whose front matter is wrong is not shown; the last good
+                        // version stays, as for a page that does not parse at all.
+                        Some(Ok(parsed)) if !parsed.front_problems.is_empty() => {
+                            self.source_diags.insert(rel, parse::problems(&parsed));
+                        }
                         Some(Ok(parsed)) => {
-                            let problems = parse::problems(&parsed);
+                            // Warnings (HTML dropped by the allow-list) are `check`'s to
+                            // report, like its other rules; the overlay shows what breaks.
+                            let mut problems = parse::problems(&parsed);
+                            problems.retain(|d| d.severity == Severity::Error);
                             if !problems.is_empty() {
                                 self.source_diags.insert(rel.clone(), problems);
                             }

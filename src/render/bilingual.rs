@@ -89,6 +89,8 @@ impl Renderer<'_> {
             prev: None,
             next: None,
             back_to_top: false,
+            // A sheet in two languages is made from two files: no one file to edit.
+            edit: None,
             chrome,
         }
     }

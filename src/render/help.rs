@@ -1,6 +1,6 @@
 //! Stage 4, help for a reader in distress: the help line every page carries, the help box of
 //! pages about feelings, and the help page (`/<lang>/help/`) with the services of `help:` in
-//! `handbook.yaml`. Input: the resolved [`Help`] and the help page of the site model; output:
+//! `handbook.yaml`. Input: the resolved [`Help`](crate::config::Help) and the help page of the site model; output:
 //! [`HelpView`] (inside every page's [`Chrome`](super::views::Chrome)) and [`HelpPageView`]
 //! for `help.html`.
 //!

@@ -18,6 +18,7 @@ mod bilingual;
 mod body;
 mod chrome;
 mod contents;
+mod edit_links;
 mod feed;
 mod files;
 pub mod help;

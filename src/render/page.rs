@@ -88,6 +88,7 @@ impl Renderer<'_> {
                     self.linker
                         .href(&page.path, &SitePath::of_place(lang, &Place::WorkshopPack))
                 }),
+            edit: self.edit_links(page),
             chrome,
         }
     }

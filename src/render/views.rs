@@ -189,6 +189,8 @@ pub struct PageView {
     pub second_title: Option<SecondTitle>,
     /// On the facilitator's guide: its workshop pack.
     pub workshop_pack_href: Option<String>,
+    /// "Edit this page" and "Report a problem", when `repository:` is configured.
+    pub edit: Option<super::edit_links::EditLinks>,
     /// On this page: its sections, when it has at least three (see `contents.rs`).
     pub toc: Vec<TocEntry>,
     /// The pages before and after this one in its section, in reading order.

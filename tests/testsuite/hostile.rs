@@ -197,9 +197,17 @@ fn dangerous(html: &str, allowed_forms: usize) -> Vec<String> {
             // The theme's own search forms and their fields.
             "form" => forms += 1,
             "input" | "button" => {}
-            name if !theme_tags.contains(name) && !MARKDOWN_TAGS.contains(&name) => found.push(at(
-                "is neither the theme's nor the Markdown renderer's".into(),
-            )),
+            // The harmless HTML a page may write (`<details>`, `<kbd>`…), by allow-list.
+            name if !theme_tags.contains(name)
+                && !MARKDOWN_TAGS.contains(&name)
+                && !handbook::content::raw_html::ALLOWED
+                    .iter()
+                    .any(|(t, _)| *t == name) =>
+            {
+                found.push(at(
+                    "is neither the theme's, the Markdown renderer's nor allowed in a page".into(),
+                ))
+            }
             _ => {}
         }
     }

@@ -54,6 +54,26 @@ fn check_workflow_runs_check_and_the_tests_on_pull_requests() {
         script.contains("./target/release/handbook check --format github"),
         "{script}"
     );
+    // The pull request reviews itself: the built site as an artifact, and a summary.
+    assert!(
+        script.contains("handbook build --portable --pdf --out public"),
+        "{script}"
+    );
+    let upload = steps(content)
+        .into_iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-artifact@"))
+        })
+        .expect("a step uploads the built site");
+    assert_eq!(upload["with"]["path"].as_str(), Some("public"));
+    assert!(
+        script.contains("node scripts/pr-summary")
+            && script.contains("--check check-annotations.txt")
+            && script.contains(">> \"$GITHUB_STEP_SUMMARY\""),
+        "{script}"
+    );
     let tests = &w["jobs"]["tests"];
     assert!(runs(tests).contains("bash .ci/run"));
     assert_eq!(

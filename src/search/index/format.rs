@@ -22,7 +22,7 @@
 //! Each call's arguments are JSON; inside strings `<` is written `\u003c` (so no `</script`
 //! can appear) and U+2028/U+2029 are escaped, so the files are also safe to inline.
 //!
-//! **Compact lists.** Number lists are strings of base-32 varints ([`super::compact`]): a
+//! **Compact lists.** Number lists are strings of base-32 varints (`compact.rs`): a
 //! *doc list* is sorted document numbers as gaps (the first number, then each minus the one
 //! before); *postings* are, per document in ascending order, the gap to the previous document
 //! and then `weight * 2 + (1 if in the title)`. The loader (`js/search/50-load.js`) decodes

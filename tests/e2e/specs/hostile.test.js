@@ -26,12 +26,24 @@ const MARKDOWN_TAGS = [
 ];
 
 /**
+ * The harmless HTML a page may write (`<details>`, `<kbd>`…): the allow-list `ALLOWED` of
+ * src/content/raw_html.rs, read from the source so the two cannot drift apart.
+ */
+function pageHtmlTags() {
+  const src = fs.readFileSync(path.join(REPO_ROOT, 'src', 'content', 'raw_html.rs'), 'utf8');
+  const list = src.slice(src.indexOf('pub const ALLOWED'), src.indexOf('];', src.indexOf('pub const ALLOWED')));
+  const tags = [...list.matchAll(/\("([a-z0-9]+)", &\[/g)].map((m) => m[1]);
+  assert.ok(tags.includes('details') && tags.includes('kbd'), `allow-list not found: ${tags}`);
+  return tags;
+}
+
+/**
  * What the theme itself writes: element names in its templates and those its scripts create
  * (`createElement('mark')`), and its inline scripts.
  */
 function themeMarkup() {
   const theme = path.join(REPO_ROOT, 'themes', 'default');
-  const tags = new Set(MARKDOWN_TAGS);
+  const tags = new Set([...MARKDOWN_TAGS, ...pageHtmlTags()]);
   const scripts = [];
   // Partials (templates/partials/) included.
   for (const f of fs.readdirSync(path.join(theme, 'templates'), { recursive: true })) {

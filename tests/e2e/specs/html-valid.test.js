@@ -1,6 +1,6 @@
 // The Nu Html Checker over whole builds: every HTML file (and the CSS and SVG files) of the real
-// handbook as published under a subpath and as a portable build, and of the one-language
-// fixture, with zero errors. One Java run checks all of them, together with a theme broken on
+// handbook as published under a subpath and as a portable build, of the one-language fixture
+// and of the fixture with HTML written in Markdown (and edit links), with zero errors. One Java run checks all of them, together with a theme broken on
 // purpose (tests/fixtures/broken-theme), whose errors prove the run really checked.
 
 import { describe, it, before } from 'node:test';
@@ -17,13 +17,14 @@ describe('valid HTML and CSS (Nu Html Checker)', () => {
   let messages;
   before(async () => {
     java = findJava();
-    const [pages, portable, untranslated, broken] = await Promise.all([
+    const [pages, portable, untranslated, external, broken] = await Promise.all([
       buildHandbook(),
       buildSite({ name: 'handbook-portable', args: ['--root', REPO_ROOT, '--portable'] }),
       buildFixture('untranslated'),
+      buildFixture('external-html'),
       buildFixture('broken-theme'),
     ]);
-    sites = { pages, portable, untranslated, broken };
+    sites = { pages, portable, untranslated, external, broken };
     if (java) messages = await vnu(java, Object.values(sites));
   });
 
@@ -31,6 +32,7 @@ describe('valid HTML and CSS (Nu Html Checker)', () => {
     ['pages', 'the handbook as published under /handbook/'],
     ['portable', 'the portable handbook'],
     ['untranslated', 'pages with a "not yet translated" note'],
+    ['external', 'HTML written in Markdown, through the allow-list, and the edit links'],
   ];
   for (const [key, what] of clean) {
     it(`${what}: no errors`, (t) => {

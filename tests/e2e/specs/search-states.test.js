@@ -70,9 +70,15 @@ describe('search states on the real handbook, served under /handbook/', () => {
     await server?.close();
   });
 
+  // page.route cannot see a request the service worker answers (Playwright's documented
+  // limit), and the worker takes over the page as soon as it is installed: these tests hold
+  // the index back at the network, so they run without the worker (tests/e2e/specs/offline.test.js
+  // covers search through it).
+  const newPage = () => browser.newPage({ serviceWorkers: 'block' });
+
   it('says it is searching before any index file has arrived, then streams the results in', async (t) => {
     if (!browser) return t.skip('chromium not installed');
-    const page = await browser.newPage();
+    const page = await newPage();
     const errors = collectErrors(page);
     const index = await holdIndex(page);
     await page.goto(`${server.url}hi/search/`);
@@ -106,7 +112,7 @@ describe('search states on the real handbook, served under /handbook/', () => {
 
   it('asks for the manifests with search.js, and for every shard of a typed query at once', async (t) => {
     if (!browser) return t.skip('chromium not installed');
-    const page = await browser.newPage();
+    const page = await newPage();
     const errors = collectErrors(page);
     const asked = [];
     page.on('request', (r) => asked.push(r.url()));
@@ -146,7 +152,7 @@ describe('search states on the real handbook, served under /handbook/', () => {
 
   it('says "20 of N" and shows the next results on request', async (t) => {
     if (!browser) return t.skip('chromium not installed');
-    const page = await browser.newPage();
+    const page = await newPage();
     const errors = collectErrors(page);
     await page.goto(`${server.url}hi/search/?q=नौकरी`);
     await settled(page, 'नौकरी');
@@ -191,7 +197,7 @@ describe('search states on the real handbook, served under /handbook/', () => {
 
   it('suggests the nearest indexed words, the tag list and the help page when nothing is found', async (t) => {
     if (!browser) return t.skip('chromium not installed');
-    const page = await browser.newPage();
+    const page = await newPage();
     const errors = collectErrors(page);
     await page.goto(`${server.url}hi/search/`);
     const none = page.locator('[data-search-none]');
