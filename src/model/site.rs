@@ -602,10 +602,7 @@ impl TagIndex {
     pub fn neighbours(&self, page: &Page) -> Option<(Option<PageId>, Option<PageId>)> {
         let list = self.entries(&page.lang, page.section()?)?;
         let i = self.related.position(list, page.id)?;
-        Some((
-            i.checked_sub(1).map(|j| list[j]),
-            list.get(i + 1).copied(),
-        ))
+        Some((i.checked_sub(1).map(|j| list[j]), list.get(i + 1).copied()))
     }
 
     /// How many pages of `lang` have `tag`.
