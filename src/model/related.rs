@@ -37,6 +37,8 @@ pub(super) struct RelatedIndex {
     langs: Vec<Lang>,
     /// Every page's position in reading order (ties broken by id).
     rank: Vec<u32>,
+    /// Every page in reading order (ties broken by id): `order[rank[id]] == id`.
+    order: Vec<PageId>,
     /// Every page's [`bucket`].
     buckets: Vec<usize>,
     /// Every page's tag numbers, ascending.
@@ -66,6 +68,7 @@ impl RelatedIndex {
         index.tags = site.pages.iter().map(|p| index.tag_numbers(p)).collect();
         let mut order: Vec<&Page> = site.pages.iter().collect();
         order.sort_by(|a, b| reading_order(a, b).then(a.id.cmp(&b.id)));
+        index.order = order.iter().map(|p| p.id).collect();
         // In reading order, so every list comes out sorted.
         for (i, p) in order.into_iter().enumerate() {
             index.rank[p.id] = i as u32;
@@ -84,6 +87,96 @@ impl RelatedIndex {
             }
         }
         index
+    }
+
+    /// Puts the pages `moved` back in reading order after their title, date or weight
+    /// changed, as [`RelatedIndex::new`] would have placed them; valid only while no page came
+    /// or went and the moved pages kept their tags (`serve` checks, and otherwise builds the
+    /// index again). Costs a few list insertions instead of a pass over every page's tag
+    /// sets, which is what keeps a title edit on a large site within its budget.
+    pub(super) fn reorder(&mut self, site: &Site, moved: &[PageId]) {
+        let mut moved: Vec<PageId> = moved
+            .iter()
+            .copied()
+            .filter(|&id| id < self.rank.len())
+            .collect();
+        moved.sort_unstable();
+        moved.dedup();
+        if moved.is_empty() {
+            return;
+        }
+        // Out of the lists first, so that every list holds only pages in their final order
+        // when the moved pages are inserted again.
+        let mut at: Vec<usize> = moved.iter().map(|&id| self.rank[id] as usize).collect();
+        at.sort_unstable_by(|a, b| b.cmp(a));
+        for i in at {
+            self.order.remove(i);
+        }
+        for &id in &moved {
+            self.each_list_of(site, id, &mut |list| list.retain(|&o| o != id));
+        }
+        let cmp = |a: &Page, b: &Page| reading_order(a, b).then(a.id.cmp(&b.id));
+        for &id in &moved {
+            let page = &site.pages[id];
+            let i = self
+                .order
+                .partition_point(|&o| cmp(&site.pages[o], page).is_lt());
+            self.order.insert(i, id);
+        }
+        for (i, &id) in self.order.iter().enumerate() {
+            self.rank[id] = i as u32;
+        }
+        let rank = std::mem::take(&mut self.rank);
+        for &id in &moved {
+            self.each_list_of(site, id, &mut |list| {
+                let i = list.partition_point(|&o| rank[o] < rank[id]);
+                list.insert(i, id);
+            });
+        }
+        for list in &mut self.many_tags {
+            list.sort_by_key(|&id| rank[id]);
+        }
+        self.rank = rank;
+    }
+
+    /// Calls `f` with every list page `id` is in: those of its tag sets and its section's
+    /// entries.
+    fn each_list_of(&mut self, site: &Site, id: PageId, f: &mut impl FnMut(&mut Vec<PageId>)) {
+        let page = &site.pages[id];
+        let Some(lang) = self.lang_number(&page.lang) else {
+            return;
+        };
+        let b = bucket(page);
+        let sharing = &mut self.sharing;
+        for_each_subset(&self.tags[id], SHARED_MAX, &mut |set| {
+            if let Some(lists) = sharing.get_mut(&(lang, tag_set(set))) {
+                f(&mut lists[b]);
+            }
+        });
+        if let PageKey::Entry(s, _) = page.key
+            && let Some(list) = self.entries.get_mut(&(lang, s))
+        {
+            f(list);
+        }
+    }
+
+    /// The entries of a section in reading order (as [`Site::entries`] lists them), or
+    /// `None` when the index was not built for `lang`.
+    pub(super) fn entries(&self, lang: &Lang, section: Section) -> Option<&[PageId]> {
+        let lang = self.lang_number(lang)?;
+        Some(
+            self.entries
+                .get(&(lang, section))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        )
+    }
+
+    /// Where `id` stands in `list`, a list of this index in reading order.
+    pub(super) fn position(&self, list: &[PageId], id: PageId) -> Option<usize> {
+        let r = *self.rank.get(id)?;
+        let i = list.partition_point(|&o| self.rank[o] < r);
+        (list.get(i) == Some(&id)).then_some(i)
     }
 
     fn lang_number(&self, lang: &Lang) -> Option<usize> {

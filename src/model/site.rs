@@ -582,6 +582,29 @@ impl TagIndex {
         }
     }
 
+    /// Follows pages whose title, date or weight changed (so their place in reading order
+    /// may have), without building the index again: valid only when no page came or went and
+    /// the pages kept their tags (see [`RelatedIndex`]'s `reorder`).
+    pub fn reorder(&mut self, site: &Site, moved: &[PageId]) {
+        self.related.reorder(site, moved);
+    }
+
+    /// The entries of a section in reading order, as [`Site::entries`] lists them, without
+    /// going through every page of the site; `None` when this index was not built for `lang`
+    /// (an empty one). Every page's previous and next links read it, so it must not cost a
+    /// pass over the site per page.
+    pub fn entries(&self, lang: &Lang, section: Section) -> Option<&[PageId]> {
+        self.related.entries(lang, section)
+    }
+
+    /// The pages before and after `page` in its section's reading order; `None` when the
+    /// page is not in a section list of this index.
+    pub fn neighbours(&self, page: &Page) -> Option<(Option<PageId>, Option<PageId>)> {
+        let list = self.entries(&page.lang, page.section()?)?;
+        let i = self.related.position(list, page.id)?;
+        Some((i.checked_sub(1).map(|j| list[j]), list.get(i + 1).copied()))
+    }
+
     /// How many pages of `lang` have `tag`.
     pub fn count(&self, lang: &Lang, tag: &str) -> usize {
         self.uses

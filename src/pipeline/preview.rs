@@ -549,8 +549,16 @@ impl Preview {
                 relinked.push(r);
             }
         }
-        let previous_tags = affected::entries_changed(&self.site, &changed)
-            .then(|| std::mem::replace(&mut self.tags, TagIndex::new(&self.site)));
+        // An edit that only moves pages in reading order (a title, a date) updates the tag
+        // index in place; pages coming or going, or tags changing, make it again.
+        let previous_tags = if !affected::entries_changed(&self.site, &changed) {
+            None
+        } else if let Some(moved) = affected::moved_in_order(&self.site, &changed) {
+            self.tags.reorder(&self.site, &moved);
+            None
+        } else {
+            Some(std::mem::replace(&mut self.tags, TagIndex::new(&self.site)))
+        };
         let affected = affected::content_jobs(
             &self.site,
             &self.tags,

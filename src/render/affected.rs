@@ -18,7 +18,9 @@ use super::{Job, RELATED_COUNT};
 use crate::content::frontmatter::FrontMatter;
 use crate::model::help::help_key;
 use crate::model::lang::{Lang, PageKey, Place, Section};
-use crate::model::site::{Page, Site, TagIndex, link_target, related_rank_cmp, shared_tags};
+use crate::model::site::{
+    Page, PageId, Site, TagIndex, link_target, related_rank_cmp, shared_tags,
+};
 use crate::model::url::SitePath;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -178,6 +180,23 @@ pub fn entries_changed(site: &Site, changed: &[Changed]) -> bool {
             _ => true,
         }
     })
+}
+
+/// The pages of a change that only moved within lists, when that is all it did: every
+/// changed page existed before and exists now, with the same tags (so tag counts and tag
+/// sets stay as they were, and [`TagIndex::reorder`] can follow them); `None` otherwise, when
+/// the tag index must be made again.
+pub fn moved_in_order(site: &Site, changed: &[Changed]) -> Option<Vec<PageId>> {
+    changed
+        .iter()
+        .map(|c| {
+            let id = site.id_of(&c.page.0, &c.page.1)?;
+            let before = c.before.as_ref()?;
+            let (now, was) = (&site.pages[id].front.tags, &before.front.tags);
+            (now.len() == was.len() && now.iter().zip(was).all(|(x, y)| x.slug == y.slug))
+                .then_some(id)
+        })
+        .collect()
 }
 
 /// The files other pages link to whose meaning changed: pages that came or went or whose
@@ -433,14 +452,13 @@ fn related_jobs(
         recompute.insert((*r).clone());
         recompute.extend(deps.listed_in.get(*r).into_iter().flatten().cloned());
         let Some(a) = now else { continue };
+        // Every page of the language is a candidate: the cheap test (a shared tag or the
+        // same section) runs before any key is made.
         for x in site.pages_in(&a.lang).filter(|x| has_page_job(x)) {
-            let xr = page_ref(x);
-            if x.id == a.id || recompute.contains(&xr) {
+            if x.id == a.id || !would_list(site, deps, x, a) {
                 continue;
             }
-            if would_list(site, deps, x, a) {
-                recompute.insert(xr);
-            }
+            recompute.insert(page_ref(x));
         }
     }
     if recompute.is_empty() {

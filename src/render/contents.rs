@@ -76,13 +76,22 @@ impl Renderer<'_> {
         let Some(section) = page.section() else {
             return (None, None);
         };
-        let entries = self.site.entries(&page.lang, section);
-        let Some(i) = entries.iter().position(|p| p.id == page.id) else {
-            return (None, None);
-        };
         let link = |p: &Page| PagerLink {
             title: p.front.title.clone(),
             href: self.linker.href(&page.path, &p.path),
+        };
+        // From the tag index: a look-up, where sorting the section for each of its pages
+        // made a full build quadratic in the size of a section.
+        if self.tags.entries(&page.lang, section).is_some() {
+            let (prev, next) = self.tags.neighbours(page).unwrap_or_default();
+            return (
+                prev.map(|id| link(&self.site.pages[id])),
+                next.map(|id| link(&self.site.pages[id])),
+            );
+        }
+        let entries = self.site.entries(&page.lang, section);
+        let Some(i) = entries.iter().position(|p| p.id == page.id) else {
+            return (None, None);
         };
         let prev = i.checked_sub(1).map(|j| link(entries[j]));
         let next = entries.get(i + 1).map(|p| link(p));

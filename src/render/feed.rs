@@ -21,7 +21,7 @@ impl Renderer<'_> {
         let path = SitePath::feed(lang);
         let mut entries: Vec<&Page> = [Section::Stories, Section::Guidance]
             .iter()
-            .flat_map(|&s| self.site.entries(lang, s))
+            .flat_map(|&s| self.entries(lang, s))
             .collect();
         entries.sort_by(|a, b| {
             b.front

@@ -31,7 +31,7 @@ impl Renderer<'_> {
                 href: self
                     .linker
                     .href(&path, &SitePath::of_page(lang, &PageKey::SectionIndex(s))),
-                count_text: self.count_text(lang, s, self.site.entries(lang, s).len()),
+                count_text: self.count_text(lang, s, self.entries(lang, s).len()),
             })
             .collect();
         // The first thing a reader who arrives in distress sees is the help line at the top
@@ -62,7 +62,7 @@ impl Renderer<'_> {
     /// reading order (the handbook puts "Just rejected?" first), the newest story and the
     /// first worksheet. A card whose section is empty is left out.
     fn start_cards(&self, lang: &Lang, from: &SitePath, story: Option<&Page>) -> Vec<StartCard> {
-        let first = |s: Section| self.site.entries(lang, s).into_iter().next();
+        let first = |s: Section| self.entries(lang, s).into_iter().next();
         [
             ("rejected", first(Section::Guidance)),
             ("story", story),
@@ -82,7 +82,7 @@ impl Renderer<'_> {
 
     /// The newest stories (by date, then reading order).
     fn latest_stories(&self, lang: &Lang) -> Vec<&Page> {
-        let mut v = self.site.entries(lang, Section::Stories);
+        let mut v = self.entries(lang, Section::Stories);
         v.sort_by(|a, b| {
             b.front
                 .date
@@ -97,9 +97,9 @@ impl Renderer<'_> {
     /// `SOURCE_DATE_EPOCH` pins the date for reproducible builds.
     fn tip_of_the_day(&self, lang: &Lang) -> Option<&Page> {
         let def = &self.site.config.default_language;
-        let pool = self.site.entries(def, Section::Tips);
+        let pool = self.entries(def, Section::Tips);
         let pool = if pool.is_empty() {
-            self.site.entries(lang, Section::Tips)
+            self.entries(lang, Section::Tips)
         } else {
             pool
         };
@@ -109,7 +109,7 @@ impl Renderer<'_> {
         let pick = pool[(build_day() % pool.len() as u64) as usize];
         self.site
             .translation(pick, lang)
-            .or_else(|| self.site.entries(lang, Section::Tips).first().copied())
+            .or_else(|| self.entries(lang, Section::Tips).first().copied())
     }
 }
 

@@ -75,6 +75,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// [`Site::entries`], from the tag index when it has the language (a list page of a
+    /// large site would otherwise sort its section again for every page that shows it).
+    pub(super) fn entries(&self, lang: &Lang, section: Section) -> Vec<&'a Page> {
+        match self.tags.entries(lang, section) {
+            Some(ids) => ids.iter().map(|&id| &self.site.pages[id]).collect(),
+            None => self.site.entries(lang, section),
+        }
+    }
+
     pub(super) fn t(&self, lang: &Lang, id: &str) -> String {
         self.i18n.text(lang, id)
     }

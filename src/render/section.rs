@@ -63,7 +63,7 @@ impl Renderer<'_> {
     /// The tags used in a section, with how many of its pages carry each, for the filter.
     fn tag_chips(&self, lang: &Lang, from: &SitePath, section: Section) -> Vec<TagChip> {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for p in self.site.entries(lang, section) {
+        for p in self.entries(lang, section) {
             for t in &p.front.tags {
                 *counts.entry(t.slug.as_str()).or_insert(0) += 1;
             }

@@ -336,6 +336,70 @@ fn related_lists_follow_every_edit() {
     }
 }
 
+/// Issue 22: an edit that keeps a page's tags (a title, a weight, a date) updates the tag
+/// index in place instead of making it again; the related lists, section lists, tag pages
+/// and previous/next links must still come out as a full build makes them, also when two
+/// pages move in one change.
+#[test]
+fn order_only_edits_follow_every_list() {
+    const TAGS: [&str; 3] = ["alpha", "beta", "gamma"];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for lang in ["en", "hi"] {
+        let ftl: String = TAGS.iter().map(|t| format!("tag-{t} = {t}\n")).collect();
+        std::fs::create_dir_all(root.join("i18n").join(lang)).unwrap();
+        std::fs::write(root.join("i18n").join(lang).join("tags.ftl"), ftl).unwrap();
+    }
+    let mut seed: u64 = 7;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let tags_of = |i: u64| -> Vec<&str> {
+        let mut t = vec![TAGS[(i % 3) as usize], TAGS[((i / 3) % 3) as usize]];
+        t.dedup();
+        t
+    };
+    let page = |title: &str, tags: &[&str], weight: u64, day: u64| {
+        format!(
+            "---\ntitle: {title}\nsummary: About {title}.\ntags: [{}]\nweight: {weight}\ndate: 2025-01-{:02}\n---\nText of {title}.\n",
+            tags.join(", "),
+            day + 1
+        )
+    };
+    let sections = ["tips", "stories"];
+    let rel = |i: u64| format!("content/en/{}/p{i}.md", sections[(i % 2) as usize]);
+    for i in 0..18 {
+        std::fs::create_dir_all(root.join(rel(i)).parent().unwrap()).unwrap();
+        std::fs::write(
+            root.join(rel(i)),
+            page(&format!("Page {i}"), &tags_of(i), i % 3, i % 5),
+        )
+        .unwrap();
+    }
+    let mut h = Harness::start(root);
+    h.assert_fresh("start");
+    for step in 0..40 {
+        let (a, b) = (next(18), next(18));
+        let text =
+            |i: u64, t: u64, w: u64, d: u64| page(&format!("Page {t} v{step}"), &tags_of(i), w, d);
+        let (ta, tb) = (
+            text(a, next(30), next(3), next(5)),
+            text(b, next(30), next(3), next(5)),
+        );
+        let (ra, rb) = (rel(a), rel(b));
+        if step % 3 == 0 && a != b {
+            h.change(&[(&ra, Some(&ta)), (&rb, Some(&tb))]);
+        } else {
+            h.change(&[(&ra, Some(&ta))]);
+        }
+        assert!(!h.preview.has_errors(), "{}", h.preview.problems());
+        h.assert_fresh(&format!("step {step} ({ra})"));
+    }
+}
+
 /// Issue 17: every page's help line names the help page by its title, so editing that title
 /// (or a tag that puts a page's help box in) renders what a full build would.
 #[test]
