@@ -584,7 +584,7 @@ impl TagIndex {
 
     /// Follows pages whose title, date or weight changed (so their place in reading order
     /// may have), without building the index again: valid only when no page came or went and
-    /// the pages kept their tags (see [`RelatedIndex`]'s `reorder`).
+    /// the pages kept their tags (see `RelatedIndex::reorder`).
     pub fn reorder(&mut self, site: &Site, moved: &[PageId]) {
         self.related.reorder(site, moved);
     }
