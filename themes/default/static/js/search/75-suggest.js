@@ -2,7 +2,7 @@
 // words (by edit distance, then by how many pages use them), taken from the index shards the
 // search already loaded, so suggesting costs no download.
 //
-// Uses: queryTokens (60-rank.js), shardFor, createLoader (50-load.js).
+// Uses: queryTokens (60-rank.js), editDistance (55-query.js), shardFor, createLoader (50-load.js).
 // Gives: nearestWords.
 
 // At most this many edits between a query word and a suggested word, by the word's length
@@ -11,25 +11,6 @@
 // one more than that to have anything to suggest.
 function suggestEdits(len) {
   return len <= 3 ? 1 : len <= 6 ? 2 : 3;
-}
-
-/** Levenshtein distance of two arrays of code points (its own name: the ranking has one too), or `max + 1` once it exceeds `max`. */
-function suggestDistance(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  var prev = [];
-  for (var j = 0; j <= b.length; j++) prev.push(j);
-  for (var i = 1; i <= a.length; i++) {
-    var cur = [i];
-    var rowMin = i;
-    for (var k = 1; k <= b.length; k++) {
-      var d = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
-      cur.push(d);
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /**
@@ -44,8 +25,7 @@ async function nearestWords(loader, query, langs, max) {
     if (!m) continue;
     for (var t = 0; t < tokens.length; t++) {
       var tok = tokens[t];
-      var typed = Array.from(tok.surface);
-      var limit = suggestEdits(typed.length);
+      var limit = suggestEdits(Array.from(tok.surface).length);
       var nums = [shardFor(m.terms, tok.stem), shardFor(m.terms, tok.surface)].filter(function (n, i, a) {
         return n >= 0 && a.indexOf(n) === i;
       });
@@ -58,7 +38,7 @@ async function nearestWords(loader, query, langs, max) {
           var pages = entry[0].length / 2;
           forms.forEach(function (form) {
             if (form === tok.surface) return;
-            var d = suggestDistance(typed, Array.from(form), limit);
+            var d = editDistance(tok.surface, form, limit);
             if (d > limit) return;
             var old = found[form];
             if (!old || d < old.d || (d === old.d && pages > old.pages)) found[form] = { d: d, pages: pages };
